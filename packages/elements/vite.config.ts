@@ -1,0 +1,43 @@
+import { defineConfig } from 'vite';
+import pkg from './package.json' with { type: 'json' };
+
+const deps = Object.keys(pkg.dependencies ?? {}).concat(['lit', '@lit/task', '@lit/context']);
+
+// Three builds of the same sources:
+//  - default:    npm ESM, dependencies external        -> dist/dora-elements.js
+//  - standalone: self-contained ESM with lazy chunks    -> dist/standalone/dora-elements.js
+//  - iife:       one file for a classic <script> tag    -> dist/iife/dora-elements.iife.js
+export default defineConfig(({ mode }) => {
+  if (mode === 'standalone') {
+    return {
+      build: {
+        outDir: 'dist/standalone',
+        emptyOutDir: true,
+        copyPublicDir: false,
+        lib: { entry: 'src/standalone.ts', formats: ['es'], fileName: () => 'dora-elements.js' },
+        rolldownOptions: { output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' } },
+      },
+    };
+  }
+  if (mode === 'iife') {
+    return {
+      build: {
+        outDir: 'dist/iife',
+        emptyOutDir: true,
+        copyPublicDir: false,
+        lib: { entry: 'src/standalone.ts', formats: ['iife'], name: 'DoraElements', fileName: () => 'dora-elements.iife.js' },
+      },
+    };
+  }
+  return {
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false, // keeps dist/types from tsc
+      copyPublicDir: false,
+      lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'dora-elements.js' },
+      rolldownOptions: {
+        external: (id: string) => !id.includes('.css') && deps.some((d) => id === d || id.startsWith(d + '/')),
+      },
+    },
+  };
+});

@@ -1,0 +1,38 @@
+// Browser tests: headless Debian Chromium through puppeteer-core (comes with @web/test-runner).
+import { readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { chromeLauncher } from '@web/test-runner';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+
+const require = createRequire(import.meta.url);
+const CHROMIUM = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+// Without the background-networking flags Chromium floods this closed network with refused connections.
+const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+  '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
+
+// Serve msw's worker from node_modules so it always matches the installed msw.
+const mswWorker = readFileSync(require.resolve('msw/mockServiceWorker.js'), 'utf8');
+const mswAndCssInline = {
+  name: 'msw-worker-and-css-inline',
+  serve(ctx) {
+    if (ctx.path === '/mockServiceWorker.js') return { body: mswWorker, type: 'js' };
+  },
+  transform(ctx) {
+    // Vite's `?inline` CSS imports, as the builds see them.
+    if (ctx.path.endsWith('.css') && ctx.URL.searchParams.has('inline')) {
+      return { body: 'export default ' + JSON.stringify(ctx.body), headers: { 'content-type': 'application/javascript' } };
+    }
+  },
+};
+
+export default {
+  rootDir: fileURLToPath(new URL('../../', import.meta.url)),
+  files: ['test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
+  browsers: [chromeLauncher({ launchOptions: { executablePath: CHROMIUM, headless: true, args: ARGS } })],
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+  plugins: [mswAndCssInline, esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+};
