@@ -1,1 +1,7 @@
-export {};
+/**
+ * `@dora/sdk`: a typed, tolerant client for the data·inclusion API v1, with its vocabularies and helpers.
+ * @packageDocumentation
+ */
+export * from './vocabularies/index.js';
+export type * from './types.js';
+export * from './schemas.js';
