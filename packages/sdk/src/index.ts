@@ -5,3 +5,5 @@
 export * from './vocabularies/index.js';
 export type * from './types.js';
 export * from './schemas.js';
+export * from './client/index.js';
+export * from './helpers/index.js';

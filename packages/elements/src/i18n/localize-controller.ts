@@ -1,0 +1,71 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** Languages shipped with the elements. */
+export type Lang = 'fr' | 'en';
+
+/** A catalogue of strings, keyed by id. `{name}` placeholders are filled from params. */
+export type StringTable = Record<string, string>;
+
+/** An element whose strings can be localised and overridden by the host page. */
+export interface LocalizableHost extends ReactiveControllerHost, HTMLElement {
+  /** Overrides for any string (ARIA labels included), in the element's current language. */
+  strings?: Partial<StringTable> | undefined;
+}
+
+/**
+ * Strings as data: French by default, English shipped, any string overridable through the host's
+ * `strings` property. The language is the element's own `lang`, else the closest ancestor's, else the
+ * document's; anything other than English reads as French.
+ *
+ * Plurals: a key `name` with variants `name.one` / `name.other` (Intl.PluralRules categories) is
+ * chosen by the `count` param, e.g. `t('results', { count: 3 })`.
+ */
+export class LocalizeController<S extends StringTable> implements ReactiveController {
+  private readonly plurals = new Map<Lang, Intl.PluralRules>();
+
+  constructor(
+    private readonly host: LocalizableHost,
+    private readonly catalogue: Record<Lang, S>,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** The resolved language of the host. */
+  get lang(): Lang {
+    const declared = this.host.lang || this.host.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'fr';
+    return declared.toLowerCase().startsWith('en') ? 'en' : 'fr';
+  }
+
+  /** A BCP 47 locale for `Intl` formatters. */
+  get locale(): string {
+    return this.lang === 'en' ? 'en-GB' : 'fr-FR';
+  }
+
+  /** The string `key` with its `{placeholders}` filled. Host overrides win over the catalogue. */
+  t(key: keyof S & string, params: Record<string, string | number> = {}): string {
+    const lang = this.lang;
+    let id: string = key;
+    if (typeof params.count === 'number') {
+      let rules = this.plurals.get(lang);
+      if (!rules) this.plurals.set(lang, (rules = new Intl.PluralRules(this.locale)));
+      const variant = `${key}.${rules.select(params.count)}`;
+      const fallback = `${key}.other`;
+      id = this.lookup(variant, lang) !== undefined ? variant : this.lookup(fallback, lang) !== undefined ? fallback : key;
+    }
+    const template = this.lookup(id, lang) ?? id;
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      params[name] === undefined ? whole : typeof params[name] === 'number' ? this.number(params[name]) : String(params[name]),
+    );
+  }
+
+  /** A number formatted for the current language. */
+  number(value: number): string {
+    return new Intl.NumberFormat(this.locale).format(value);
+  }
+
+  private lookup(id: string, lang: Lang): string | undefined {
+    return this.host.strings?.[id] ?? this.catalogue[lang][id] ?? this.catalogue.fr[id];
+  }
+}
