@@ -1,0 +1,72 @@
+// The demo site (`demo/`), served by `npm start` (scripts/start.mjs) and by the end-to-end tests.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const demo = join(root, 'demo');
+
+/** Address of the local API the demo talks to by default (scripts/start.mjs sets it). */
+const apiUrl = process.env.DORA_API_URL ?? 'http://127.0.0.1:8787';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/**
+ * Serves two repository folders as they are, next to the demo:
+ *  - `/packages/elements/dist/…`: the built widget, so that the configurator's snippet (a plain
+ *    `<script type="module">`) works when pasted into any page, including another origin (CORS open);
+ *  - `/examples/…`: the no-build examples (script tag, case management), whose relative paths to
+ *    `../../packages/elements/dist/` then resolve exactly as in the repository.
+ * Vite's own static serving stops at `demo/`, and these files must not go through its transforms.
+ */
+function repositoryFiles(): Plugin {
+  const mounts = ['/packages/elements/dist/', '/examples/'];
+  return {
+    name: 'dora-repository-files',
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        const pathname = decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/');
+        if (!mounts.some((mount) => pathname.startsWith(mount))) return next();
+        let file = normalize(join(root, pathname));
+        if (!file.startsWith(root + sep)) return next();
+        if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+        if (!existsSync(file) || !statSync(file).isFile() || file.includes(`${sep}node_modules${sep}`)) return next();
+        response.setHeader('Content-Type', CONTENT_TYPES[extname(file)] ?? 'application/octet-stream');
+        response.setHeader('Access-Control-Allow-Origin', '*');
+        response.setHeader('Cache-Control', 'no-cache');
+        createReadStream(file).pipe(response);
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  root: demo,
+  appType: 'mpa',
+  define: {
+    __DORA_LOCAL_API_URL__: JSON.stringify(apiUrl),
+  },
+  server: { host: '127.0.0.1', port: 5173 },
+  preview: { host: '127.0.0.1' },
+  plugins: [repositoryFiles()],
+  build: {
+    outDir: join(root, 'dist/demo'),
+    emptyOutDir: true,
+    rolldownOptions: {
+      input: Object.fromEntries(
+        ['index', 'configurateur', 'fiche', 'dossier', 'evenements', 'api'].map((page) => [page, join(demo, `${page}.html`)]),
+      ),
+    },
+  },
+});
