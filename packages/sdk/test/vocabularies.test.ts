@@ -55,7 +55,7 @@ describe('vocabularies equal the data·inclusion schema v1 files', () => {
     assert.deepEqual(REGIONS.map((r) => r.slug).sort(), [...schemas.RegionSlugEnum.enum].sort());
   });
   it('every sub-thématique belongs to a category', () => {
-    const categories = new Set(CATEGORIES.map((c) => c.value));
+    const categories = new Set<string>(CATEGORIES.map((c) => c.value));
     for (const t of THEMATIQUES) assert.ok(categories.has(t.value.split('--')[0]!), t.value);
   });
 });
