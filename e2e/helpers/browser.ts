@@ -1,0 +1,81 @@
+// Headless Debian Chromium through playwright-core, with the flags this closed machine needs.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { repositoryRoot } from './local-api.js';
+
+const CHROMIUM = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+
+export const BROWSER_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  if (!CHROMIUM) throw new Error('Chromium not found (apt-get install chromium)');
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: BROWSER_ARGS });
+}
+
+/** Where the end-to-end screenshots go (git-ignored). */
+export const screenshotDir = join(repositoryRoot, 'test-output');
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** Collects the page's console errors and uncaught exceptions, to assert there are none. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  return errors;
+}
+
+/** The element that has focus, through open shadow roots, described for assertions. */
+export function focusedElement(page: Page): Promise<{ tag: string; role: string | null; name: string; text: string; type: string | null }> {
+  return page.evaluate(() => {
+    let element: Element | null = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    if (!element) return { tag: '', role: null, name: '', text: '', type: null };
+    const labelledBy = element.getAttribute('aria-labelledby');
+    const root = element.getRootNode() as Document | ShadowRoot;
+    const labelText = labelledBy
+      ? labelledBy.split(/\s+/).map((id) => root.getElementById?.(id)?.textContent ?? '').join(' ')
+      : (element as HTMLInputElement).labels?.[0]?.textContent ?? '';
+    return {
+      tag: element.tagName.toLowerCase(),
+      role: element.getAttribute('role'),
+      name: (element.getAttribute('aria-label') ?? labelText ?? '').trim().replace(/\s+/g, ' '),
+      text: (element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 200),
+      type: element.getAttribute('type'),
+    };
+  });
+}
+
+/**
+ * Presses Tab until `matches` accepts the focused element; fails after `max` presses. This is how a
+ * keyboard user moves, so it checks the tab order as a side effect.
+ */
+export async function tabUntil(
+  page: Page,
+  matches: (focused: Awaited<ReturnType<typeof focusedElement>>) => boolean,
+  what: string,
+  max = 60,
+): Promise<void> {
+  const seen: string[] = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await focusedElement(page);
+    if (matches(focused)) return;
+    seen.push(`${focused.tag}[${focused.role ?? ''}] "${focused.name || focused.text.slice(0, 40)}"`);
+  }
+  throw new Error(`Tab never reached ${what}; focus went through:\n  ${seen.join('\n  ')}`);
+}
