@@ -55,10 +55,10 @@ export function formatDistance(km: number | null | undefined, lang: Lang = 'fr')
   if (km < 1) return english ? 'less than 1\u00a0km away' : 'à moins d’1\u00a0km';
   let formatter = formatters.get(english ? 'en' : 'fr');
   if (!formatter) {
-    // `unit` style gives the right separators and a no-break space before "km" in French.
-    formatter = new Intl.NumberFormat(english ? 'en-GB' : 'fr-FR', { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 });
+    formatter = new Intl.NumberFormat(english ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 1 });
     formatters.set(english ? 'en' : 'fr', formatter);
   }
-  const text = formatter.format(km < 10 ? Math.round(km * 10) / 10 : Math.round(km));
+  // A no-break space of our own before "km" (ICU versions differ on which space the unit style uses).
+  const text = `${formatter.format(km < 10 ? Math.round(km * 10) / 10 : Math.round(km))}\u00a0km`;
   return english ? `${text} away` : `à ${text}`;
 }
