@@ -1,0 +1,323 @@
+/**
+ * Loads a dataset folder (`structures.json` and `services.json`, or `.ndjson`): arrays of schema-v1
+ * records exactly as the API's list endpoints return them. Invalid records are skipped and counted,
+ * never fatal; a missing `score_qualite` is computed with the documented criteria.
+ * @module
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  serviceSchema,
+  structureSchema,
+  type BaseStructure,
+  type DetailedService,
+  type Service,
+  type SourceId,
+  type Structure,
+  type StructureDuplicate,
+} from '@dora/sdk';
+import { computeScoreQualite, roundScore } from './score.js';
+
+/** The keys of each response type, in the contract's order: every key is always sent. */
+const BASE_STRUCTURE_KEYS = [
+  'accessibilite_lieu', 'adresse', 'adresse_certifiee', 'code_insee', 'code_postal', 'commune', 'complement_adresse',
+  'courriel', 'date_maj', 'description', 'horaires_accueil', 'id', 'latitude', 'lien_source', 'longitude', 'nom',
+  'reseaux_porteurs', 'siret', 'site_web', 'source', 'telephone',
+] as const;
+const SERVICE_KEYS = [
+  'adresse', 'adresse_certifiee', 'code_insee', 'code_postal', 'commune', 'complement_adresse', 'conditions_acces',
+  'contact_nom_prenom', 'courriel', 'date_maj', 'description', 'frais', 'frais_precisions', 'horaires_accueil', 'id',
+  'latitude', 'lien_mobilisation', 'lien_source', 'longitude', 'mobilisable_par', 'mobilisation_precisions',
+  'modes_accueil', 'modes_mobilisation', 'nom', 'nombre_semaines', 'publics', 'publics_precisions', 'score_qualite',
+  'source', 'structure_id', 'telephone', 'thematiques', 'type', 'volume_horaire_hebdomadaire', 'zone_eligibilite',
+] as const;
+
+/** How many records of one kind were read, kept and skipped, with the first reasons. */
+export interface LoadCount {
+  read: number;
+  valid: number;
+  invalid: number;
+  /** The first few reasons (`<id or #index>: <problem>`). */
+  reasons: string[];
+}
+
+/** What the load did: counts, computed scores, timing. */
+export interface LoadReport {
+  dir: string;
+  structures: LoadCount;
+  services: LoadCount;
+  /** Records whose `score_qualite` was missing and computed here. */
+  computedScores: { services: number; structures: number };
+  /** Number of duplicate clusters with more than one structure. */
+  duplicateClusters: number;
+  durationMs: number;
+}
+
+/** A loaded dataset: records in the API's shapes, sorted by id, plus their duplicate clusters. */
+export interface Dataset {
+  /** `ListedStructure` records, sorted by id, `doublons` derived from the clusters. */
+  structures: Structure[];
+  /** Each structure as embedded in services (`BaseStructure`), same order as `structures`. */
+  baseStructures: BaseStructure[];
+  /** Each structure as a full duplicate (`Structure` of the contract), same order. */
+  duplicateForms: StructureDuplicate[];
+  /** Cluster key of each structure (`coalesce(_cluster_id, id)`), same order. */
+  clusterKeys: string[];
+  /** `Service` records, sorted by id. */
+  services: Service[];
+  /** The same services with their structure, same order (built once: responses reuse them). */
+  detailedServices: DetailedService[];
+  /** Index in `structures` of each service's structure. */
+  serviceStructure: Int32Array;
+  report: LoadReport;
+}
+
+/** Thrown when a dataset folder cannot be read at all (missing file, not JSON). */
+export class DatasetError extends Error {
+  override name = 'DatasetError';
+}
+
+const MAX_REASONS = 10;
+
+/** Options of {@link loadDataset}. */
+export interface LoadOptions {
+  /** Reference date for the freshness criterion of computed scores (default: now). */
+  now?: Date | string;
+}
+
+/**
+ * Reads and validates the dataset in `dir`. Throws {@link DatasetError} only when a file is missing
+ * or unreadable; bad records are skipped and counted in `report`.
+ */
+export function loadDataset(dir: string, options: LoadOptions = {}): Dataset {
+  const started = performance.now();
+  const now = options.now ?? new Date();
+  const rawStructures = readRecords(dir, 'structures');
+  const rawServices = readRecords(dir, 'services');
+
+  const structureCount: LoadCount = { read: rawStructures.length, valid: 0, invalid: 0, reasons: [] };
+  const serviceCount: LoadCount = { read: rawServices.length, valid: 0, invalid: 0, reasons: [] };
+  const skip = (count: LoadCount, record: unknown, index: number, reason: string) => {
+    count.invalid++;
+    if (count.reasons.length < MAX_REASONS) count.reasons.push(`${describe(record, index)}: ${reason}`);
+  };
+
+  // Structures: validate, remember which lack a score (computed once their services are known).
+  interface StructureEntry {
+    record: Structure;
+    clusterId: string | null;
+    declaredDoublons: SourceId[];
+    scoreMissing: boolean;
+  }
+  const structureById = new Map<string, StructureEntry>();
+  rawStructures.forEach((raw, index) => {
+    if (!isObject(raw)) return skip(structureCount, raw, index, 'not an object');
+    const scoreMissing = raw['score_qualite'] === undefined || raw['score_qualite'] === null;
+    const candidate = { doublons: [], adresse_certifiee: false, ...raw, ...(scoreMissing ? { score_qualite: 0 } : {}) };
+    const parsed = structureSchema.safeParse(candidate);
+    if (!parsed.success) return skip(structureCount, raw, index, issuesOf(parsed.error));
+    const record = parsed.data;
+    if (!record.id.trim()) return skip(structureCount, raw, index, 'empty id');
+    if (structureById.has(record.id)) return skip(structureCount, raw, index, 'duplicate id');
+    const clusterId = typeof raw['_cluster_id'] === 'string' && raw['_cluster_id'] ? raw['_cluster_id'] : null;
+    structureById.set(record.id, { record, clusterId, declaredDoublons: record.doublons, scoreMissing });
+  });
+
+  // Services: validate, compute missing scores, require a known structure.
+  const serviceById = new Map<string, Service>();
+  let computedServiceScores = 0;
+  rawServices.forEach((raw, index) => {
+    if (!isObject(raw)) return skip(serviceCount, raw, index, 'not an object');
+    const scoreMissing = raw['score_qualite'] === undefined || raw['score_qualite'] === null;
+    const candidate = { adresse_certifiee: false, ...raw, ...(scoreMissing ? { score_qualite: 0 } : {}) };
+    const parsed = serviceSchema.safeParse(candidate);
+    if (!parsed.success) return skip(serviceCount, raw, index, issuesOf(parsed.error));
+    const record = parsed.data;
+    if (!record.id.trim()) return skip(serviceCount, raw, index, 'empty id');
+    if (serviceById.has(record.id)) return skip(serviceCount, raw, index, 'duplicate id');
+    if (!structureById.has(record.structure_id)) {
+      return skip(serviceCount, raw, index, `unknown structure_id ${JSON.stringify(record.structure_id)}`);
+    }
+    if (scoreMissing) {
+      const score = computeScoreQualite(record, { now });
+      if (!Number.isFinite(score)) return skip(serviceCount, raw, index, 'score_qualite cannot be computed');
+      record.score_qualite = score;
+      computedServiceScores++;
+    }
+    serviceById.set(record.id, pick(record, SERVICE_KEYS) as Service);
+  });
+  structureCount.valid = structureById.size;
+  serviceCount.valid = serviceById.size;
+
+  const services = [...serviceById.values()].sort(byId);
+  const structureIds = [...structureById.keys()].sort(compareStrings);
+  const structureIndex = new Map(structureIds.map((id, i) => [id, i]));
+
+  // Structure scores: the mean of their services' scores when missing (0 without services).
+  const scoreSums = new Float64Array(structureIds.length);
+  const scoreCounts = new Int32Array(structureIds.length);
+  const serviceStructure = new Int32Array(services.length);
+  services.forEach((service, i) => {
+    const s = structureIndex.get(service.structure_id) as number;
+    serviceStructure[i] = s;
+    scoreSums[s]! += service.score_qualite;
+    scoreCounts[s]! += 1;
+  });
+  let computedStructureScores = 0;
+
+  // Duplicate clusters: a shared `_cluster_id` or a `doublons` link joins two structures (union-find).
+  const parent = Int32Array.from(structureIds, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  const union = (a: number, b: number) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  const byClusterId = new Map<string, number>();
+  structureIds.forEach((id, i) => {
+    const entry = structureById.get(id)!;
+    if (entry.clusterId !== null) {
+      const first = byClusterId.get(entry.clusterId);
+      if (first === undefined) byClusterId.set(entry.clusterId, i);
+      else union(first, i);
+    }
+    for (const doublon of entry.declaredDoublons) {
+      const other = structureIndex.get(doublon.id);
+      if (other !== undefined) union(i, other);
+    }
+  });
+  const members = new Map<number, number[]>();
+  structureIds.forEach((_, i) => {
+    const root = find(i);
+    const list = members.get(root);
+    if (list) list.push(i);
+    else members.set(root, [i]);
+  });
+
+  const structures: Structure[] = [];
+  const baseStructures: BaseStructure[] = [];
+  const duplicateForms: StructureDuplicate[] = [];
+  const clusterKeys: string[] = new Array(structureIds.length);
+  structureIds.forEach((id, i) => {
+    const entry = structureById.get(id)!;
+    const base = pick(entry.record, BASE_STRUCTURE_KEYS) as BaseStructure;
+    let score = entry.record.score_qualite;
+    if (entry.scoreMissing) {
+      score = scoreCounts[i]! > 0 ? roundScore(scoreSums[i]! / scoreCounts[i]!) : 0;
+      computedStructureScores++;
+    }
+    baseStructures.push(base);
+    const { adresse_certifiee: _certified, ...duplicate } = base;
+    duplicateForms.push(duplicate);
+    structures.push({ ...base, score_qualite: score, doublons: [] });
+  });
+  let duplicateClusters = 0;
+  for (const group of members.values()) {
+    const clusterId = group.map((i) => structureById.get(structureIds[i]!)!.clusterId).find((c) => c !== null);
+    const key = clusterId ?? structureIds[group[0]!]!;
+    for (const i of group) clusterKeys[i] = key;
+    if (group.length < 2) continue;
+    duplicateClusters++;
+    for (const i of group) {
+      structures[i]!.doublons = group
+        .filter((j) => j !== i)
+        .map((j) => ({ source: structures[j]!.source, id: structures[j]!.id }));
+    }
+  }
+
+  const detailedServices = services.map(
+    (service, i): DetailedService => ({ ...service, structure: baseStructures[serviceStructure[i]!]! }),
+  );
+
+  return {
+    structures,
+    baseStructures,
+    duplicateForms,
+    clusterKeys,
+    services,
+    detailedServices,
+    serviceStructure,
+    report: {
+      dir,
+      structures: structureCount,
+      services: serviceCount,
+      computedScores: { services: computedServiceScores, structures: computedStructureScores },
+      duplicateClusters,
+      durationMs: Math.round(performance.now() - started),
+    },
+  };
+}
+
+/** Reads `<kind>.json` (an array, or a page `{items: [...]}`) or `<kind>.ndjson` (one record per line). */
+function readRecords(dir: string, kind: 'structures' | 'services'): unknown[] {
+  const jsonPath = join(dir, `${kind}.json`);
+  const ndjsonPath = join(dir, `${kind}.ndjson`);
+  if (existsSync(jsonPath)) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(jsonPath, 'utf8'));
+    } catch (error) {
+      throw new DatasetError(`${jsonPath} is not valid JSON: ${(error as Error).message}`);
+    }
+    if (Array.isArray(parsed)) return parsed;
+    if (isObject(parsed) && Array.isArray(parsed['items'])) return parsed['items'];
+    throw new DatasetError(`${jsonPath} must hold an array of ${kind} (or a page with "items")`);
+  }
+  if (existsSync(ndjsonPath)) {
+    let text: string;
+    try {
+      text = readFileSync(ndjsonPath, 'utf8');
+    } catch (error) {
+      throw new DatasetError(`cannot read ${ndjsonPath}: ${(error as Error).message}`);
+    }
+    // A malformed line becomes a record that fails validation: skipped and counted like any other.
+    return text
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => {
+        try {
+          return JSON.parse(line) as unknown;
+        } catch {
+          return new MalformedLine(line);
+        }
+      });
+  }
+  throw new DatasetError(`no ${kind}.json or ${kind}.ndjson in ${dir}`);
+}
+
+class MalformedLine {
+  constructor(readonly line: string) {}
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof MalformedLine);
+}
+
+function describe(record: unknown, index: number): string {
+  if (record instanceof MalformedLine) return `line #${index + 1} (not JSON)`;
+  const id = isObject(record) && typeof record['id'] === 'string' ? record['id'] : null;
+  return id ? `${id} (#${index})` : `#${index}`;
+}
+
+function issuesOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.map(String).join('.') || '(record)'}: ${issue.message}`)
+    .join('; ');
+}
+
+function pick<K extends string>(record: object, keys: readonly K[]): Record<K, unknown> {
+  const source = record as Record<string, unknown>;
+  const out = {} as Record<K, unknown>;
+  for (const key of keys) out[key] = source[key] ?? null;
+  return out;
+}
+
+const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const byId = (a: { id: string }, b: { id: string }): number => compareStrings(a.id, b.id);

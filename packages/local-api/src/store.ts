@@ -1,0 +1,636 @@
+/**
+ * The in-memory engine: a loaded dataset plus the indexes that answer the API's queries, built once
+ * per load (then swapped atomically on reload). Semantics follow data·inclusion's
+ * `search_services_query` / `filter_services` (reference §2).
+ * @module
+ */
+import {
+  CATEGORIES,
+  FRAIS,
+  MODES_ACCUEIL,
+  PUBLICS,
+  RESEAUX_PORTEURS,
+  THEMATIQUES,
+  TYPES_SERVICES,
+  type DetailedService,
+  type DetailedStructure,
+  type SearchResult,
+  type Service,
+  type ServiceSearchResult,
+  type Structure,
+} from '@dora/sdk';
+import type { Dataset } from './dataset/load.js';
+import { GridIndex, geodesicDistance } from './geo/distance.js';
+import type { Commune, Geography } from './geo/index.js';
+import { terms } from './text.js';
+
+/** The fixed search radius of `/search/services`, in metres. */
+export const SEARCH_RADIUS_METRES = 50_000;
+
+/** A page exactly as the API sends it. */
+export interface ApiPage<T> {
+  items: T[];
+  total: number;
+  page: number;
+  size: number;
+  pages: number;
+}
+
+/** Paging asked by the client. */
+export interface Paging {
+  page: number;
+  size: number;
+}
+
+/** Service filters shared by `/services`, `/search/services` and `/search` (validated values). */
+export interface ServiceFilters {
+  sources?: string[] | undefined;
+  thematiques?: string[] | undefined;
+  frais?: string[] | undefined;
+  publics?: string[] | undefined;
+  modes_accueil?: string[] | undefined;
+  types?: string[] | undefined;
+  score_qualite_minimum?: number | undefined;
+  recherche_public?: string | undefined;
+}
+
+/** Geography filters of the list endpoints, applied to the record's own `code_insee`. */
+export interface PlaceFilters {
+  code_region?: string | undefined;
+  code_departement?: string | undefined;
+  code_commune?: string | undefined;
+}
+
+const bitsOf = (values: readonly { value: string }[]) => new Map(values.map((v, i) => [v.value, i]));
+const THEMATIQUE_BIT = bitsOf(THEMATIQUES);
+const PUBLIC_BIT = bitsOf(PUBLICS);
+const FRAIS_BIT = bitsOf(FRAIS);
+const MODE_BIT = bitsOf(MODES_ACCUEIL);
+const TYPE_BIT = bitsOf(TYPES_SERVICES);
+const TOUS_PUBLICS = 1 << PUBLIC_BIT.get('tous-publics')!;
+const EN_PRESENTIEL = 1 << MODE_BIT.get('en-presentiel')!;
+const A_DISTANCE = 1 << MODE_BIT.get('a-distance')!;
+const CATEGORY_VALUES = new Set<string>(CATEGORIES.map((c) => c.value));
+const THEMATIQUE_WORDS = Math.ceil(THEMATIQUES.length / 32);
+
+function maskOf(values: readonly string[] | null, bits: Map<string, number>): number {
+  let mask = 0;
+  for (const value of values ?? []) {
+    const bit = bits.get(value);
+    if (bit !== undefined) mask |= 1 << bit;
+  }
+  return mask;
+}
+
+/**
+ * Sub-thématiques a filter value stands for: a category (`famille`) expands to all its
+ * sub-thématiques (`famille--…`), by the vocabulary's prefix rule.
+ */
+export function expandThematiqueFilter(values: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const value of values) {
+    if (CATEGORY_VALUES.has(value)) {
+      for (const t of THEMATIQUES) if (t.value.startsWith(`${value}--`)) out.add(t.value);
+    } else out.add(value);
+  }
+  return [...out];
+}
+
+/** Compiled service filters: bit masks tested against per-service columns. */
+interface CompiledFilters {
+  sources: Set<number> | null;
+  thematiques: Uint32Array | null;
+  frais: number;
+  publics: number;
+  modes: number;
+  types: number;
+  scoreMin: number | null;
+  publicTerms: string[] | null;
+}
+
+/** A bounded max-heap of numeric keys: keeps the `k` smallest (the top-k of a page). */
+class TopK {
+  readonly #heap: Float64Array;
+  #length = 0;
+  constructor(readonly k: number) {
+    this.#heap = new Float64Array(Math.max(1, k));
+  }
+  push(key: number): void {
+    const heap = this.#heap;
+    if (this.#length < this.k) {
+      let i = this.#length++;
+      heap[i] = key;
+      while (i > 0) {
+        const up = (i - 1) >> 1;
+        if (heap[up]! >= heap[i]!) break;
+        [heap[up], heap[i]] = [heap[i]!, heap[up]!];
+        i = up;
+      }
+    } else if (this.k > 0 && key < heap[0]!) {
+      heap[0] = key;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let largest = i;
+        if (l < this.#length && heap[l]! > heap[largest]!) largest = l;
+        if (r < this.#length && heap[r]! > heap[largest]!) largest = r;
+        if (largest === i) break;
+        [heap[largest], heap[i]] = [heap[i]!, heap[largest]!];
+        i = largest;
+      }
+    }
+  }
+  sorted(): Float64Array {
+    return this.#heap.slice(0, this.#length).sort();
+  }
+}
+
+function makePage<T>(items: T[], total: number, paging: Paging): ApiPage<T> {
+  return { items, total, page: paging.page, size: items.length, pages: Math.ceil(total / paging.size) };
+}
+
+/** The dataset with its indexes. Immutable once built. */
+export class Store {
+  readonly dataset: Dataset;
+  readonly geography: Geography;
+  readonly #n: number;
+  readonly #lat: Float64Array;
+  readonly #lon: Float64Array;
+  readonly #thematiques: Uint32Array;
+  readonly #publics: Uint16Array;
+  readonly #frais: Uint8Array;
+  readonly #modes: Uint8Array;
+  readonly #types: Uint8Array;
+  readonly #source: Int32Array;
+  readonly #sourceCodes = new Map<string, number>();
+  readonly #score: Float64Array;
+  readonly #zones: (string[] | null)[];
+  readonly #publicTerms: Set<string>[];
+  readonly #grid: GridIndex;
+  readonly #remoteByZone = new Map<string, Int32Array>();
+  readonly #remoteUnrestricted: Int32Array;
+  readonly #seen: Uint32Array;
+  #stamp = 0;
+  readonly #structureIndex: Map<string, number>;
+  readonly #serviceIndex: Map<string, number>;
+  readonly #servicesOfStructure: number[][];
+  readonly #structureDateRank: Float64Array;
+  #fullText: FullTextIndex | undefined;
+
+  constructor(dataset: Dataset, geography: Geography) {
+    this.dataset = dataset;
+    this.geography = geography;
+    const services = dataset.services;
+    const n = (this.#n = services.length);
+    this.#lat = new Float64Array(n);
+    this.#lon = new Float64Array(n);
+    this.#thematiques = new Uint32Array(n * THEMATIQUE_WORDS);
+    this.#publics = new Uint16Array(n);
+    this.#frais = new Uint8Array(n);
+    this.#modes = new Uint8Array(n);
+    this.#types = new Uint8Array(n);
+    this.#source = new Int32Array(n);
+    this.#score = new Float64Array(n);
+    this.#zones = new Array(n);
+    this.#publicTerms = new Array(n);
+    this.#seen = new Uint32Array(n);
+    const remoteByZone = new Map<string, number[]>();
+    const remoteUnrestricted: number[] = [];
+    services.forEach((s, i) => {
+      this.#lat[i] = s.latitude ?? Number.NaN;
+      this.#lon[i] = s.longitude ?? Number.NaN;
+      for (const t of s.thematiques ?? []) {
+        const bit = THEMATIQUE_BIT.get(t);
+        if (bit !== undefined) this.#thematiques[i * THEMATIQUE_WORDS + (bit >> 5)]! |= 1 << (bit & 31);
+      }
+      this.#publics[i] = maskOf(s.publics, PUBLIC_BIT);
+      this.#frais[i] = maskOf(s.frais === null ? null : [s.frais], FRAIS_BIT);
+      this.#modes[i] = maskOf(s.modes_accueil, MODE_BIT);
+      this.#types[i] = maskOf(s.type === null ? null : [s.type], TYPE_BIT);
+      let code = this.#sourceCodes.get(s.source);
+      if (code === undefined) this.#sourceCodes.set(s.source, (code = this.#sourceCodes.size));
+      this.#source[i] = code;
+      this.#score[i] = s.score_qualite;
+      const zones = s.zone_eligibilite && s.zone_eligibilite.length > 0 ? s.zone_eligibilite : null;
+      this.#zones[i] = zones;
+      // websearch_to_tsquery over the publics values and publics_precisions (reference §2.3).
+      this.#publicTerms[i] = new Set(terms(`${(s.publics ?? []).join(' ')} ${s.publics_precisions ?? ''}`));
+      if (this.#modes[i]! & A_DISTANCE) {
+        if (zones === null) remoteUnrestricted.push(i);
+        else {
+          for (const zone of new Set(zones)) {
+            const list = remoteByZone.get(zone);
+            if (list) list.push(i);
+            else remoteByZone.set(zone, [i]);
+          }
+        }
+      }
+    });
+    for (const [zone, list] of remoteByZone) this.#remoteByZone.set(zone, Int32Array.from(list));
+    this.#remoteUnrestricted = Int32Array.from(remoteUnrestricted);
+    this.#grid = new GridIndex(n, (i) =>
+      Number.isFinite(this.#lat[i]!) && Number.isFinite(this.#lon[i]!) ? { lat: this.#lat[i]!, lon: this.#lon[i]! } : null,
+    );
+    this.#serviceIndex = new Map(services.map((s, i) => [s.id, i]));
+    this.#structureIndex = new Map(dataset.structures.map((s, i) => [s.id, i]));
+    this.#servicesOfStructure = dataset.structures.map(() => []);
+    dataset.serviceStructure.forEach((s, i) => this.#servicesOfStructure[s]!.push(i));
+    // date_maj as a sortable number (YYYYMMDD), -1 when unreadable (NULLS LAST in a DESC order).
+    this.#structureDateRank = Float64Array.from(dataset.structures, (s) => {
+      const digits = /^(\d{4})-(\d{2})-(\d{2})/.exec(s.date_maj);
+      return digits ? Number(digits[1]! + digits[2]! + digits[3]!) : -1;
+    });
+  }
+
+  /** The source slugs present in the dataset. */
+  get sourceSlugs(): string[] {
+    return [...this.#sourceCodes.keys()];
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Details
+
+  /** `/services/{id}`. */
+  service(id: string): DetailedService | undefined {
+    const i = this.#serviceIndex.get(id);
+    return i === undefined ? undefined : this.dataset.detailedServices[i];
+  }
+
+  /** `/structures/{id}`: the structure, its services and its duplicates in full. */
+  structure(id: string): DetailedStructure | undefined {
+    const i = this.#structureIndex.get(id);
+    if (i === undefined) return undefined;
+    const structure = this.dataset.structures[i]!;
+    const services = this.#servicesOfStructure[i]!.map((k) => this.dataset.services[k]!);
+    const doublons = structure.doublons.map((d) => this.dataset.duplicateForms[this.#structureIndex.get(d.id)!]!);
+    return { ...structure, services, doublons };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Lists
+
+  /** `/structures`. */
+  listStructures(
+    query: PlaceFilters & { sources?: string[] | undefined; reseaux_porteurs?: string[] | undefined; exclure_doublons?: boolean },
+    paging: Paging,
+  ): ApiPage<Structure> {
+    const { structures, clusterKeys } = this.dataset;
+    const sources = query.sources ? new Set(query.sources) : null;
+    const reseaux = query.reseaux_porteurs ? new Set(query.reseaux_porteurs) : null;
+    let matches: number[] = [];
+    for (let i = 0; i < structures.length; i++) {
+      const s = structures[i]!;
+      if (sources && !sources.has(s.source)) continue;
+      if (reseaux && !(s.reseaux_porteurs ?? []).some((r) => reseaux.has(r))) continue;
+      if (!this.#placeMatches(s.code_insee, query)) continue;
+      matches.push(i);
+    }
+    if (query.exclure_doublons) {
+      // DISTINCT ON (cluster): best score, then latest date, then id; ordered by cluster key, then id.
+      const best = new Map<string, number>();
+      for (const i of matches) {
+        const key = clusterKeys[i]!;
+        const current = best.get(key);
+        if (current === undefined || this.#structureBetter(i, current)) best.set(key, i);
+      }
+      matches = [...best.values()].sort((a, b) => {
+        const ka = clusterKeys[a]!;
+        const kb = clusterKeys[b]!;
+        return ka < kb ? -1 : ka > kb ? 1 : a - b;
+      });
+    }
+    const start = (paging.page - 1) * paging.size;
+    return makePage(
+      matches.slice(start, start + paging.size).map((i) => structures[i]!),
+      matches.length,
+      paging,
+    );
+  }
+
+  /** `/services`. */
+  listServices(query: ServiceFilters & PlaceFilters, paging: Paging): ApiPage<Service> {
+    const filters = this.#compile(query);
+    const start = (paging.page - 1) * paging.size;
+    const items: Service[] = [];
+    let total = 0;
+    const services = this.dataset.services;
+    for (let i = 0; i < this.#n; i++) {
+      if (!this.#passes(i, filters) || !this.#placeMatches(services[i]!.code_insee, query)) continue;
+      if (total >= start && items.length < paging.size) items.push(services[i]!);
+      total++;
+    }
+    return makePage(items, total, paging);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // /search/services
+
+  /**
+   * `/search/services`. With a commune: eligibility, the 50 km radius (remote services always kept),
+   * `distance` for in-person services within range, ordered by distance then id. `commune` must exist
+   * (the route answers 422 otherwise).
+   */
+  searchServices(
+    query: ServiceFilters & { commune?: Commune | undefined; requestedCode?: string; origin?: { lat: number; lon: number } | undefined; exclure_doublons?: boolean },
+    paging: Paging,
+  ): ApiPage<ServiceSearchResult> {
+    const filters = this.#compile(query);
+    const n = this.#n;
+    // Each match is one key: distance (km, 0..50, or 51 for null) * n + service index, so that the
+    // numeric order is "distance ASC NULLS LAST, id" (indices follow the id order).
+    const keys: number[] = [];
+    if (query.commune) {
+      const commune = query.commune;
+      const origin = query.origin ?? commune.centre;
+      const codes = new Set(
+        [query.requestedCode, commune.code, commune.parent, commune.departement, commune.epci, '99100', 'france'].filter(
+          (c): c is string => typeof c === 'string' && c.length > 0,
+        ),
+      );
+      const stamp = this.#nextStamp();
+      const seen = this.#seen;
+      this.#grid.forEachNear(origin.lat, origin.lon, SEARCH_RADIUS_METRES, (i) => {
+        if (!this.#passes(i, filters) || !this.#eligible(i, codes)) return;
+        const metres = geodesicDistance(origin.lat, origin.lon, this.#lat[i]!, this.#lon[i]!);
+        if (!(metres <= SEARCH_RADIUS_METRES)) return;
+        seen[i] = stamp;
+        const distance = this.#modes[i]! & EN_PRESENTIEL ? Math.round(metres / 1000) : 51;
+        keys.push(distance * n + i);
+      });
+      const visitRemote = (list: Int32Array | undefined) => {
+        if (!list) return;
+        for (let k = 0; k < list.length; k++) {
+          const i = list[k]!;
+          if (seen[i] === stamp) continue;
+          seen[i] = stamp;
+          if (this.#passes(i, filters)) keys.push(51 * n + i);
+        }
+      };
+      visitRemote(this.#remoteUnrestricted);
+      for (const code of codes) visitRemote(this.#remoteByZone.get(code));
+    } else {
+      for (let i = 0; i < n; i++) if (this.#passes(i, filters)) keys.push(51 * n + i);
+    }
+
+    let kept: ArrayLike<number> = keys;
+    if (query.exclure_doublons) kept = this.#dedupServices(keys);
+    const start = (paging.page - 1) * paging.size;
+    const end = start + paging.size;
+    const pageKeys = this.#firstKeys(kept, end).subarray(start, end);
+    const items: ServiceSearchResult[] = [];
+    for (const key of pageKeys) {
+      const distance = Math.floor(key / n);
+      const i = key - distance * n;
+      items.push({ service: this.dataset.detailedServices[i]!, distance: distance === 51 ? null : distance });
+    }
+    return makePage(items, kept.length, paging);
+  }
+
+  /** The `count` smallest keys, sorted: a bounded heap when that is fewer than all the matches. */
+  #firstKeys(keys: ArrayLike<number>, count: number): Float64Array {
+    if (count >= keys.length) return Float64Array.from(keys).sort();
+    const top = new TopK(count);
+    for (let k = 0; k < keys.length; k++) top.push(keys[k]!);
+    return top.sorted();
+  }
+
+  /**
+   * `exclure_doublons` of `/search/services`: within each cluster, only the services of the best
+   * structures among those that have matching services (dense_rank by score desc, date desc; ties kept).
+   */
+  #dedupServices(keys: number[]): number[] {
+    const n = this.#n;
+    const { serviceStructure, clusterKeys } = this.dataset;
+    const best = new Map<string, number>();
+    for (const key of keys) {
+      const s = serviceStructure[key % n]!;
+      const cluster = clusterKeys[s]!;
+      const current = best.get(cluster);
+      if (current === undefined || this.#structureRankBetter(s, current)) best.set(cluster, s);
+    }
+    return keys.filter((key) => {
+      const s = serviceStructure[key % n]!;
+      const b = best.get(clusterKeys[s]!)!;
+      return s === b || (!this.#structureRankBetter(b, s) && !this.#structureRankBetter(s, b));
+    });
+  }
+
+  /** Whether structure `a` ranks strictly before `b` (score desc, then date desc nulls last). */
+  #structureRankBetter(a: number, b: number): boolean {
+    const sa = this.dataset.structures[a]!.score_qualite;
+    const sb = this.dataset.structures[b]!.score_qualite;
+    if (sa !== sb) return sa > sb;
+    return this.#structureDateRank[a]! > this.#structureDateRank[b]!;
+  }
+
+  /** Like {@link #structureRankBetter}, with id as the last tie-break (DISTINCT ON of `/structures`). */
+  #structureBetter(a: number, b: number): boolean {
+    if (this.#structureRankBetter(a, b)) return true;
+    if (this.#structureRankBetter(b, a)) return false;
+    return a < b;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // /search (beta full text)
+
+  /** `/search`: full text over names (A), labels and publics_precisions (B), descriptions (C). */
+  search(
+    query: ServiceFilters &
+      PlaceFilters & { q?: string | undefined; point?: { lat: number; lon: number } | undefined; distanceKm: number },
+    paging: Paging,
+  ): ApiPage<SearchResult> {
+    const filters = this.#compile(query);
+    const services = this.dataset.services;
+    interface Hit {
+      i: number;
+      score: number | null;
+      metres: number | null;
+    }
+    let candidates: Map<number, number> | null = null;
+    if (query.q !== undefined) {
+      this.#fullText ??= new FullTextIndex(this.dataset);
+      candidates = this.#fullText.match(query.q);
+    }
+    const hits: Hit[] = [];
+    const consider = (i: number, score: number | null) => {
+      if (!this.#passes(i, filters)) return;
+      const service = services[i]!;
+      if (query.code_commune !== undefined && service.code_insee !== query.code_commune) return;
+      if (!this.#placeMatches(service.code_insee, { ...query, code_commune: undefined })) return;
+      let metres: number | null = null;
+      if (query.point) {
+        const lat = this.#lat[i]!;
+        const lon = this.#lon[i]!;
+        if (!Number.isFinite(lat) || !Number.isFinite(lon)) return;
+        metres = geodesicDistance(query.point.lat, query.point.lon, lat, lon);
+        if (!(metres <= query.distanceKm * 1000)) return;
+      }
+      hits.push({ i, score, metres });
+    };
+    if (candidates) for (const [i, score] of candidates) consider(i, score);
+    else for (let i = 0; i < this.#n; i++) consider(i, null);
+
+    const radius = query.distanceKm * 1000;
+    const score = (h: Hit) => h.score ?? 0;
+    if (query.point && query.q !== undefined) {
+      const blend = (h: Hit) => 0.5 * score(h) + 0.5 * (1 - (h.metres ?? 0) / radius);
+      hits.sort((a, b) => blend(b) - blend(a) || a.i - b.i);
+    } else if (query.point) {
+      hits.sort((a, b) => (a.metres ?? 0) - (b.metres ?? 0) || a.i - b.i);
+    } else {
+      const bucket = (h: Hit) => Math.round(score(h) * 10) / 2;
+      hits.sort(
+        (a, b) => bucket(b) - bucket(a) || this.#score[b.i]! - this.#score[a.i]! || a.i - b.i,
+      );
+    }
+    const start = (paging.page - 1) * paging.size;
+    const items = hits.slice(start, start + paging.size).map(
+      (h): SearchResult => ({
+        service: this.dataset.detailedServices[h.i]!,
+        distance: h.metres === null ? null : Math.round(h.metres / 1000),
+        score_recherche: h.score,
+      }),
+    );
+    return makePage(items, hits.length, paging);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Filters
+
+  #compile(query: ServiceFilters): CompiledFilters {
+    let thematiques: Uint32Array | null = null;
+    if (query.thematiques) {
+      thematiques = new Uint32Array(THEMATIQUE_WORDS);
+      for (const t of expandThematiqueFilter(query.thematiques)) {
+        const bit = THEMATIQUE_BIT.get(t);
+        if (bit !== undefined) thematiques[bit >> 5]! |= 1 << (bit & 31);
+      }
+    }
+    const publics = query.publics && !query.publics.includes('tous-publics') ? maskOf(query.publics, PUBLIC_BIT) | TOUS_PUBLICS : -1;
+    const text = query.recherche_public?.trim();
+    return {
+      sources: query.sources ? new Set(query.sources.map((s) => this.#sourceCodes.get(s) ?? -1)) : null,
+      thematiques,
+      frais: query.frais ? maskOf(query.frais, FRAIS_BIT) : -1,
+      publics,
+      modes: query.modes_accueil ? maskOf(query.modes_accueil, MODE_BIT) : -1,
+      types: query.types ? maskOf(query.types, TYPE_BIT) : -1,
+      scoreMin: query.score_qualite_minimum ?? null,
+      publicTerms: text ? terms(text) : null,
+    };
+  }
+
+  #passes(i: number, f: CompiledFilters): boolean {
+    if (f.sources && !f.sources.has(this.#source[i]!)) return false;
+    if (f.thematiques) {
+      let any = 0;
+      for (let w = 0; w < THEMATIQUE_WORDS; w++) any |= this.#thematiques[i * THEMATIQUE_WORDS + w]! & f.thematiques[w]!;
+      if (any === 0) return false;
+    }
+    if (f.frais !== -1 && (this.#frais[i]! & f.frais) === 0) return false;
+    if (f.publics !== -1 && (this.#publics[i]! & f.publics) === 0) return false;
+    if (f.modes !== -1 && (this.#modes[i]! & f.modes) === 0) return false;
+    if (f.types !== -1 && (this.#types[i]! & f.types) === 0) return false;
+    if (f.scoreMin !== null && !(this.#score[i]! >= f.scoreMin)) return false;
+    if (f.publicTerms) {
+      // An all-stop-word query is an empty tsquery upstream: it matches nothing.
+      if (f.publicTerms.length === 0) return false;
+      const own = this.#publicTerms[i]!;
+      for (const term of f.publicTerms) if (!own.has(term)) return false;
+    }
+    return true;
+  }
+
+  #eligible(i: number, codes: Set<string>): boolean {
+    const zones = this.#zones[i];
+    if (!zones) return true;
+    for (const zone of zones) if (codes.has(zone)) return true;
+    return false;
+  }
+
+  #placeMatches(codeInsee: string | null, place: PlaceFilters): boolean {
+    if (place.code_commune !== undefined && codeInsee !== place.code_commune) return false;
+    if (place.code_departement !== undefined && !(codeInsee ?? '').startsWith(place.code_departement)) return false;
+    if (place.code_region !== undefined) {
+      const commune = codeInsee ? this.geography.commune(codeInsee) : undefined;
+      if (commune?.region !== place.code_region) return false;
+    }
+    return true;
+  }
+
+  #nextStamp(): number {
+    this.#stamp = (this.#stamp + 1) >>> 0;
+    if (this.#stamp === 0) {
+      this.#seen.fill(0);
+      this.#stamp = 1;
+    }
+    return this.#stamp;
+  }
+}
+
+/** Weights of PostgreSQL's ts_rank (D, C, B, A) = (0.1, 0.2, 0.4, 1.0). */
+const WEIGHT_A = 1;
+const WEIGHT_B = 0.4;
+const WEIGHT_C = 0.2;
+
+/**
+ * An inverted index for `/search`: term → services with the summed weight of its occurrences. The
+ * rank approximates `ts_rank_cd(…, 32)`: the mean over query terms of their weighted occurrences,
+ * normalised as rank / (rank + 1), so in [0, 1). Every query term must occur (plainto_tsquery ANDs).
+ */
+class FullTextIndex {
+  readonly #postings = new Map<string, Map<number, number>>();
+
+  constructor(dataset: Dataset) {
+    const labels = (vocabulary: readonly { value: string; label: string }[]) => new Map(vocabulary.map((v) => [v.value, v.label]));
+    const thematiqueLabels = labels(THEMATIQUES);
+    const publicLabels = labels(PUBLICS);
+    dataset.detailedServices.forEach((service, i) => {
+      const add = (text: string | null | undefined, weight: number) => {
+        if (!text) return;
+        for (const term of terms(text)) {
+          let posting = this.#postings.get(term);
+          if (!posting) this.#postings.set(term, (posting = new Map()));
+          posting.set(i, (posting.get(i) ?? 0) + weight);
+        }
+      };
+      add(service.nom, WEIGHT_A);
+      add(service.structure.nom, WEIGHT_A);
+      for (const t of service.thematiques ?? []) add(thematiqueLabels.get(t), WEIGHT_B);
+      for (const p of service.publics ?? []) add(publicLabels.get(p), WEIGHT_B);
+      for (const r of service.structure.reseaux_porteurs ?? []) add(RESEAU_LABELS.get(r), WEIGHT_B);
+      add(service.publics_precisions, WEIGHT_B);
+      add(service.description, WEIGHT_C);
+      add(service.structure.description, WEIGHT_C);
+    });
+  }
+
+  /** Services matching every term of `q`, with their `score_recherche`. An empty query matches nothing. */
+  match(q: string): Map<number, number> {
+    const queryTerms = [...new Set(terms(q))];
+    const result = new Map<number, number>();
+    if (queryTerms.length === 0) return result;
+    const postings = queryTerms.map((t) => this.#postings.get(t));
+    if (postings.some((p) => !p)) return result;
+    const sorted = (postings as Map<number, number>[]).sort((a, b) => a.size - b.size);
+    for (const [i, weight] of sorted[0]!) {
+      let sum = weight;
+      let all = true;
+      for (let k = 1; k < sorted.length; k++) {
+        const w = sorted[k]!.get(i);
+        if (w === undefined) {
+          all = false;
+          break;
+        }
+        sum += w;
+      }
+      if (!all) continue;
+      const rank = sum / queryTerms.length;
+      result.set(i, Math.min(0.99, Math.round((rank / (rank + 1)) * 100) / 100));
+    }
+    return result;
+  }
+}
+
+const RESEAU_LABELS = new Map<string, string>(RESEAUX_PORTEURS.map((r) => [r.value, r.label]));
