@@ -7,7 +7,10 @@ import {
   describeZone,
   describeZoneSync,
   GEO_API_URL,
-  PlaceProviderError,
+  HttpError,
+  NetworkError,
+  ResponseValidationError,
+  TimeoutError,
   zoneParts,
   zonePartsSync,
 } from '../src/index.js';
@@ -135,22 +138,46 @@ describe('createPlaceProvider', () => {
     assert.deepEqual(found, [{ code: '44143', nom: 'Rezé', codesPostaux: [], codeDepartement: null, codeEpci: null, centre: null, population: null }]);
   });
 
-  it('rejects with PlaceProviderError on HTTP errors, non-JSON bodies and network failures', async () => {
-    const places = createPlaceProvider({ baseUrl: GEO, cacheSize: 0 });
+  it('rejects with the client’s errors on HTTP errors, non-JSON bodies, wrong shapes and network failures', async () => {
+    const places = createPlaceProvider({ baseUrl: GEO, cacheSize: 0, retries: 0 });
     server.use(http.get(`${GEO}/communes`, () => HttpResponse.json({ code: 400, message: 'Bad' }, { status: 400 })));
     await assert.rejects(places.searchCommunes('Nantes'), (error: unknown) => {
-      assert.ok(error instanceof PlaceProviderError);
-      assert.equal(error.name, 'PlaceProviderError');
+      assert.ok(error instanceof HttpError, String(error));
       assert.equal(error.status, 400);
+      assert.deepEqual(error.body, { code: 400, message: 'Bad' });
       assert.match(error.url, /^https:\/\/geo\.example\.test\/communes\?nom=Nantes/);
       return true;
     });
     server.use(http.get(`${GEO}/communes`, () => new HttpResponse('<html>oops</html>', { headers: { 'content-type': 'text/html' } })));
-    await assert.rejects(places.searchCommunes('Nantes'), { name: 'PlaceProviderError', status: 200 });
+    await assert.rejects(places.searchCommunes('Nantes'), ResponseValidationError);
     server.use(http.get(`${GEO}/communes`, () => HttpResponse.json({ not: 'a list' })));
-    await assert.rejects(places.searchCommunes('Nantes'), { name: 'PlaceProviderError' });
+    await assert.rejects(places.searchCommunes('Nantes'), ResponseValidationError);
+    server.use(http.get(`${GEO}/epcis/:code`, () => HttpResponse.json({ code: 244400404 })));
+    await assert.rejects(places.getEpci('244400404'), ResponseValidationError);
     server.use(http.get(`${GEO}/communes`, () => HttpResponse.error()));
-    await assert.rejects(places.searchCommunes('Nantes'), { name: 'PlaceProviderError', status: null });
+    await assert.rejects(places.searchCommunes('Nantes'), NetworkError);
+  });
+
+  it('retries a failed request once by default', async () => {
+    let calls = 0;
+    server.use(
+      http.get(`${GEO}/communes`, () => {
+        calls++;
+        return calls === 1 ? HttpResponse.json({}, { status: 503 }) : HttpResponse.json([NANTES]);
+      }),
+    );
+    assert.equal((await createPlaceProvider({ baseUrl: GEO }).getCommune('44109'))?.nom, 'Nantes');
+    assert.equal(calls, 2);
+  });
+
+  it('times out a request that never answers', async () => {
+    server.use(
+      http.get(`${GEO}/communes`, async () => {
+        await delay('infinite');
+        return HttpResponse.json([]);
+      }),
+    );
+    await assert.rejects(createPlaceProvider({ baseUrl: GEO, timeout: 50, retries: 0 }).searchCommunes('Nantes'), TimeoutError);
   });
 
   it('rejects with AbortError when aborted, before or during the request', async () => {
@@ -196,7 +223,7 @@ describe('createPlaceProvider', () => {
         return calls === 1 ? HttpResponse.json({}, { status: 503 }) : HttpResponse.json(NANTES_METROPOLE);
       }),
     );
-    const fresh = createPlaceProvider({ baseUrl: GEO });
+    const fresh = createPlaceProvider({ baseUrl: GEO, retries: 0 });
     await assert.rejects(fresh.getEpci('244400404'), { status: 503 });
     assert.equal((await fresh.getEpci('244400404'))?.nom, 'Nantes Métropole');
   });

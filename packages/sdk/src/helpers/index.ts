@@ -25,5 +25,5 @@ export type {
 export { isPublicHoliday } from './public-holidays.js';
 export { DEFAULT_TIME_ZONE, localDateTime, timeZoneOf } from './time-zone.js';
 export type { LocalDateTime } from './time-zone.js';
-export { createPlaceProvider, GEO_API_URL, PlaceProviderError } from './places.js';
+export { createPlaceProvider, GEO_API_URL } from './places.js';
 export type { Commune, Epci, PlaceProvider, PlaceProviderOptions, PlaceRequestOptions, SearchCommunesOptions } from './places.js';

@@ -1,10 +1,15 @@
 /**
  * A place provider for the geo.api.gouv.fr API shape (`/communes`, `/epcis/{code}`), which the local
- * API also serves at its root. Plain `fetch` rather than ky: four GET calls do not need retries or
- * hooks, and this keeps the helpers usable without the client.
+ * API also serves at its root. It shares the client's fetch-based HTTP layer (no ky: GET + JSON +
+ * timeout + retry is all it needs) and therefore its errors: {@link HttpError} (and its subclasses),
+ * {@link NetworkError}, {@link TimeoutError}, {@link ResponseValidationError}. A cancelled call rejects
+ * with the signal's reason (an `AbortError` by default), as `fetch` does.
  * @module
  */
 import * as z from 'zod/mini';
+import { NotFoundError, ResponseValidationError } from '../client/errors.js';
+import type { HttpError, NetworkError, TimeoutError } from '../client/errors.js';
+import { getJson, resolveRetry, type FetchLike, type Transport } from '../client/http.js';
 import type { LatLon } from './distance.js';
 
 /** Default base URL: the French State's geographic API. */
@@ -46,14 +51,18 @@ export interface SearchCommunesOptions extends PlaceRequestOptions {
   limit?: number;
 }
 
-/** Looks up communes and EPCI. Every method rejects with {@link PlaceProviderError} on failure. */
+/**
+ * Looks up communes and EPCI. Every method rejects with the client's errors on failure
+ * ({@link HttpError}, {@link NetworkError}, {@link TimeoutError}, {@link ResponseValidationError});
+ * an unknown code is not a failure but `null`.
+ */
 export interface PlaceProvider {
   /**
    * Communes matching `text`: by postcode when it is 5 digits, else by name, biggest first.
-   * Blank text gives `[]` without a request.
+   * Blank text gives `[]` without a request. Malformed entries of the answer are skipped.
    */
   searchCommunes(text: string, options?: SearchCommunesOptions): Promise<Commune[]>;
-  /** The commune at a point, or `null` (sea, abroad). */
+  /** The commune at a point, or `null` (sea, abroad, invalid coordinates). */
   communeAt(lat: number, lon: number, options?: PlaceRequestOptions): Promise<Commune | null>;
   /** A commune by INSEE code, or `null` when unknown. */
   getCommune(code: string, options?: PlaceRequestOptions): Promise<Commune | null>;
@@ -66,24 +75,13 @@ export interface PlaceProviderOptions {
   /** Base URL of a geo.api.gouv.fr-compatible API (default {@link GEO_API_URL}); may be relative in browsers. */
   baseUrl?: string;
   /** The `fetch` to use (default: the global one, looked up at call time). */
-  fetch?: typeof globalThis.fetch;
+  fetch?: FetchLike;
+  /** Milliseconds before a request fails with {@link TimeoutError} (default 10 000; `false`: none). */
+  timeout?: number | false;
+  /** Retries after a network error or a 408/429/5xx (default 1: a place search must stay snappy). */
+  retries?: number;
   /** How many answers to keep in memory (default 500; 0 disables the cache). */
   cacheSize?: number;
-}
-
-/** The place service could not be reached, or answered with an error or an unreadable body. */
-export class PlaceProviderError extends Error {
-  override readonly name = 'PlaceProviderError';
-  /** HTTP status, or `null` when no response came (network error, unreadable body). */
-  readonly status: number | null;
-  /** The URL requested. */
-  readonly url: string;
-
-  constructor(message: string, details: { status: number | null; url: string; cause?: unknown }) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.status = details.status;
-    this.url = details.url;
-  }
 }
 
 const FIELDS = 'code,nom,codesPostaux,codeDepartement,codeEpci,centre,population';
@@ -117,7 +115,9 @@ function toCommune(entry: z.infer<typeof communeSchema>): Commune {
 
 /** Valid communes of a list answer; malformed entries are skipped, a non-list is an error. */
 function communes(body: unknown, url: string): Commune[] {
-  if (!Array.isArray(body)) throw new PlaceProviderError('The place service did not answer a list of communes', { status: null, url });
+  if (!Array.isArray(body)) {
+    throw new ResponseValidationError(`The answer to GET ${url} is not a list of communes.`, ['(body): expected an array']);
+  }
   const result: Commune[] = [];
   for (const entry of body) {
     const parsed = z.safeParse(communeSchema, entry);
@@ -130,7 +130,8 @@ const NOT_FOUND = Symbol('not found');
 
 /**
  * A place provider over a geo.api.gouv.fr-compatible API, with an in-memory cache of answers (not
- * of failures). Pass the local API's root as `baseUrl` to work offline.
+ * of failures, nor of answers to cancelled calls). Pass the local API's root as `baseUrl` to work offline.
+ * Keep one provider per base URL so that its cache serves every lookup.
  *
  * @example
  * const places = createPlaceProvider();
@@ -141,6 +142,13 @@ export function createPlaceProvider(options: PlaceProviderOptions = {}): PlacePr
   const cacheSize = Math.max(0, options.cacheSize ?? 500);
   const cache = new Map<string, unknown>();
 
+  const transport: Transport = {
+    fetch: options.fetch,
+    headers: { accept: 'application/json' },
+    timeout: options.timeout ?? 10_000,
+    retry: resolveRetry(options.retries ?? 1),
+  };
+
   async function get(path: string, params: Record<string, string>, signal: AbortSignal | undefined): Promise<unknown> {
     const url = `${base}${path}${Object.keys(params).length ? `?${new URLSearchParams(params)}` : ''}`;
     if (cache.has(url)) {
@@ -150,29 +158,12 @@ export function createPlaceProvider(options: PlaceProviderOptions = {}): PlacePr
       cache.set(url, value);
       return value;
     }
-    signal?.throwIfAborted();
-    const fetchImpl = options.fetch ?? globalThis.fetch;
     let body: unknown;
     try {
-      const response = await fetchImpl(url, { signal: signal ?? null, headers: { accept: 'application/json' } });
-      if (response.status === 404) {
-        body = NOT_FOUND;
-      } else if (!response.ok) {
-        throw new PlaceProviderError(`The place service answered HTTP ${response.status}`, { status: response.status, url });
-      } else {
-        try {
-          body = await response.json();
-        } catch (cause) {
-          signal?.throwIfAborted();
-          throw new PlaceProviderError('The place service answered something that is not JSON', { status: response.status, url, cause });
-        }
-      }
+      body = await getJson(url, transport, signal);
     } catch (error) {
-      if (error instanceof PlaceProviderError) throw error;
-      // Keep the caller's own abort reason (an AbortError by default), as fetch does.
-      signal?.throwIfAborted();
-      if ((error as { name?: unknown } | null)?.name === 'AbortError') throw error;
-      throw new PlaceProviderError('The place service could not be reached', { status: null, url, cause: error });
+      if (!(error instanceof NotFoundError)) throw error;
+      body = NOT_FOUND;
     }
     // A custom fetch may ignore the signal: an aborted call still rejects.
     signal?.throwIfAborted();
@@ -217,7 +208,9 @@ export function createPlaceProvider(options: PlaceProviderOptions = {}): PlacePr
       const body = await get(`/epcis/${wanted}`, { fields: 'code,nom' }, signal);
       if (body === NOT_FOUND) return null;
       const parsed = z.safeParse(epciSchema, body);
-      if (!parsed.success) throw new PlaceProviderError('The place service answered a malformed EPCI', { status: null, url: `${base}/epcis/${wanted}` });
+      if (!parsed.success) {
+        throw new ResponseValidationError(`The answer to GET ${base}/epcis/${wanted} is not an EPCI.`, parsed.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`));
+      }
       return { code: parsed.data.code, nom: parsed.data.nom };
     },
   };

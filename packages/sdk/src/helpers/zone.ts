@@ -3,7 +3,9 @@
  * its communes, EPCI and départements.
  * @module
  */
-import { DEPARTEMENTS, type Lang } from '../vocabularies/index.js';
+// Straight from the generated data: the vocabularies' index builds label maps of every list at load.
+import { DEPARTEMENTS } from '../vocabularies/data.generated.js';
+import type { Lang } from '../vocabularies/index.js';
 import type { PlaceProvider } from './places.js';
 
 /** What a `zone_eligibilite` item designates (patterns of the v1 schema). */
