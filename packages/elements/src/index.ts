@@ -1,1 +1,18 @@
-export {};
+/**
+ * `@dora/elements`: `<dora-search>` and `<dora-service-card>`, web components for the French insertion
+ * offer (data·inclusion API v1). Importing this module registers the elements (once, even if loaded twice).
+ * @packageDocumentation
+ */
+export { DoraServiceCardElement } from './service-card/dora-service-card.js';
+export {
+  DEFAULT_SERVICE_URL,
+  type CardService,
+  type DoraMobiliseDetail,
+  type DoraPrintDetail,
+  type DoraReportDetail,
+  type DoraServiceOpenDetail,
+  type DoraShareDetail,
+} from './service-card/dora-service-card.component.js';
+export type { ServiceCardStrings } from './service-card/dora-service-card.strings.js';
+export { clientFor, type ClientSettings } from './internal/client.js';
+export type { Lang, StringTable } from './i18n/localize-controller.js';

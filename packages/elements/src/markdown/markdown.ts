@@ -9,6 +9,7 @@
  * links are built only for http(s), mailto and tel URLs. About 1.5 KB gz.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { renderHeading } from '../internal/heading.js';
 import { safeUrl } from '../internal/safe-url.js';
 
 /** An inline piece of text. */
@@ -260,22 +261,33 @@ export interface MarkdownRenderOptions {
 /** Renders Markdown source as Lit templates (see the module comment for the safety rules). */
 export function renderMarkdown(source: string | null | undefined, options: MarkdownRenderOptions = {}): TemplateResult | typeof nothing {
   if (!source || !source.trim()) return nothing;
-  return renderBlocks(parseMarkdown(source), {
+  const blocks = parseMarkdown(source);
+  // Heading depths used by the text, shallowest first, become consecutive levels from `headingLevel`:
+  // a description that starts at "##" or jumps from "#" to "###" keeps a valid outline.
+  const depths = [...new Set(collectDepths(blocks))].sort((a, b) => a - b);
+  return renderBlocks(blocks, {
     headingLevel: Math.min(6, Math.max(1, options.headingLevel ?? 3)),
     newWindowHint: options.newWindowHint ?? '(nouvelle fenêtre)',
+    depths,
   });
 }
 
-function renderBlocks(blocks: Block[], options: Required<MarkdownRenderOptions>): TemplateResult {
+function collectDepths(blocks: Block[]): number[] {
+  return blocks.flatMap((b) => (b.kind === 'heading' ? [b.depth] : b.kind === 'quote' ? collectDepths(b.children) : []));
+}
+
+type RenderOptions = Required<MarkdownRenderOptions> & { depths: number[] };
+
+function renderBlocks(blocks: Block[], options: RenderOptions): TemplateResult {
   return html`${blocks.map((block) => renderBlock(block, options))}`;
 }
 
-function renderBlock(block: Block, options: Required<MarkdownRenderOptions>): TemplateResult {
+function renderBlock(block: Block, options: RenderOptions): TemplateResult {
   switch (block.kind) {
     case 'paragraph':
       return html`<p>${renderInlines(block.children, options)}</p>`;
     case 'heading':
-      return renderHeading(Math.min(6, options.headingLevel + block.depth - 1), renderInlines(block.children, options));
+      return renderHeading(Math.min(6, options.headingLevel + Math.max(0, options.depths.indexOf(block.depth))), renderInlines(block.children, options));
     case 'list':
       return block.ordered
         ? html`<ol start=${block.start}>${block.items.map((item) => html`<li>${renderInlines(item, options)}</li>`)}</ol>`
@@ -289,30 +301,7 @@ function renderBlock(block: Block, options: Required<MarkdownRenderOptions>): Te
   }
 }
 
-/**
- * A heading of a computed level, with an optional `part` and `id`: one static template per level
- * (Lit cannot bind a tag name, and `unsafeStatic` is not worth it for six cases).
- */
-export function renderHeading(level: number, content: unknown, part = '', id = ''): TemplateResult {
-  const p = part || nothing;
-  const i = id || nothing;
-  switch (Math.min(6, Math.max(1, Math.trunc(level) || 2))) {
-    case 1:
-      return html`<h1 part=${p} id=${i}>${content}</h1>`;
-    case 2:
-      return html`<h2 part=${p} id=${i}>${content}</h2>`;
-    case 3:
-      return html`<h3 part=${p} id=${i}>${content}</h3>`;
-    case 4:
-      return html`<h4 part=${p} id=${i}>${content}</h4>`;
-    case 5:
-      return html`<h5 part=${p} id=${i}>${content}</h5>`;
-    default:
-      return html`<h6 part=${p} id=${i}>${content}</h6>`;
-  }
-}
-
-function renderInlines(inlines: Inline[], options: Required<MarkdownRenderOptions>): unknown[] {
+function renderInlines(inlines: Inline[], options: RenderOptions): unknown[] {
   return inlines.map((inline) => {
     switch (inline.kind) {
       case 'text':

@@ -134,8 +134,10 @@ export function geoHandlers({
     http.get(`${GEO_URL}/departements/:code`, one(departements)),
     http.get(`${GEO_URL}/communes`, ({ request }) => {
       record(request);
-      const nom = (new URL(request.url).searchParams.get('nom') ?? '').toLowerCase();
-      return HttpResponse.json(communes.filter((c) => c.nom.toLowerCase().includes(nom)));
+      const query = new URL(request.url).searchParams;
+      const code = query.get('code');
+      const nom = (query.get('nom') ?? '').toLowerCase();
+      return HttpResponse.json(communes.filter((c) => (code ? c.code === code : c.nom.toLowerCase().includes(nom))));
     }),
   ];
 }

@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+// Size budget of the built bundles (run by `npm test` after the build, before the browser tests).
+//
+// The standalone ESM build is split in:
+//  - the core: the entry plus every chunk it imports statically (what a page downloads up front);
+//  - lazy groups: each chunk loaded by a dynamic `import()` from the core, plus the chunks only it
+//    pulls in (e.g. the map: Leaflet, its CSS, the map element).
+// Sizes are minified (the build minifies) then gzip -9. Every figure is printed; the script exits
+// with status 1 when a budget is exceeded.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const KB = 1000;
+
+/** Budget of the standalone core, gzip bytes. */
+const CORE_BUDGET = 45 * KB;
+
+/**
+ * Budgets of lazily loaded groups, gzip bytes, matched on the dynamically imported chunk's file name.
+ * A group without a matching entry is printed but not limited.
+ */
+const LAZY_BUDGETS = [
+  // The map (Leaflet + its CSS + <dora-results-map>), owned by the map engineer.
+  { name: 'map', match: /map|leaflet/i, gzip: 60 * KB },
+];
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const entry = join(dist, 'standalone', 'dora-elements.js');
+
+if (!existsSync(entry)) {
+  console.error(`size: ${relative(root, entry)} is missing: run \`npm run build -w @dora/elements\` first.`);
+  process.exit(1);
+}
+
+const cache = new Map();
+function file(path) {
+  if (!cache.has(path)) {
+    const code = readFileSync(path);
+    cache.set(path, { raw: code.length, gzip: gzipSync(code, { level: 9 }).length, code: code.toString('utf8') });
+  }
+  return cache.get(path);
+}
+
+const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["'`](\.{1,2}\/[^"'`]+)["'`]/g;
+const DYNAMIC_IMPORT = /import\(\s*["'`](\.{1,2}\/[^"'`]+)["'`]\s*\)/g;
+
+function imports(path) {
+  const { code } = file(path);
+  const resolveSpecifier = (s) => resolve(dirname(path), s);
+  return {
+    statics: [...code.matchAll(STATIC_IMPORT)].map((m) => resolveSpecifier(m[1])),
+    dynamics: [...code.matchAll(DYNAMIC_IMPORT)].map((m) => resolveSpecifier(m[1])),
+  };
+}
+
+/** A module and everything it imports statically, transitively. */
+function staticClosure(start, exclude = new Set()) {
+  const seen = new Set();
+  const stack = [start];
+  while (stack.length) {
+    const path = stack.pop();
+    if (seen.has(path) || exclude.has(path) || !existsSync(path)) continue;
+    seen.add(path);
+    stack.push(...imports(path).statics);
+  }
+  return seen;
+}
+
+const sum = (paths) =>
+  [...paths].reduce((total, p) => ({ raw: total.raw + file(p).raw, gzip: total.gzip + file(p).gzip }), { raw: 0, gzip: 0 });
+const fmt = (bytes) => `${(bytes / KB).toFixed(1).padStart(7)} kB`;
+const rows = [];
+const failures = [];
+const row = (label, size, budget) => {
+  const over = budget !== undefined && size.gzip > budget;
+  if (over) failures.push(`${label}: ${fmt(size.gzip).trim()} gzip > budget ${fmt(budget).trim()}`);
+  rows.push(`${label.padEnd(46)} ${fmt(size.raw)} ${fmt(size.gzip)}   ${budget === undefined ? '' : `${over ? 'OVER' : 'ok  '} ≤ ${fmt(budget).trim()}`}`);
+};
+
+const core = staticClosure(entry);
+row('standalone core (entry + static chunks)', sum(core), CORE_BUDGET);
+
+const lazyEntries = new Set();
+for (const path of core) for (const d of imports(path).dynamics) if (!core.has(d)) lazyEntries.add(d);
+const assigned = new Set();
+for (const lazy of [...lazyEntries].sort()) {
+  const group = staticClosure(lazy, core);
+  // Lazy chunks can import each other dynamically too.
+  for (const path of group) for (const d of imports(path).dynamics) if (!core.has(d) && !group.has(d)) lazyEntries.add(d);
+  const name = relative(join(dist, 'standalone'), lazy);
+  const budget = LAZY_BUDGETS.find((b) => b.match.test(name));
+  row(`  lazy: ${name}${budget ? ` [${budget.name}]` : ''}${group.size > 1 ? ` (+${group.size - 1} chunks)` : ''}`, sum(group), budget?.gzip);
+  for (const p of group) assigned.add(p);
+}
+
+const iife = join(dist, 'iife', 'dora-elements.iife.js');
+if (existsSync(iife)) row('iife (single file, everything inlined)', file(iife));
+const npm = join(dist, 'dora-elements.js');
+if (existsSync(npm)) row('npm ESM (dependencies external, not minified)', file(npm));
+
+console.log(`${'bundle'.padEnd(46)} ${'min'.padStart(10)} ${'gzip'.padStart(10)}   budget`);
+for (const line of rows) console.log(line);
+if (failures.length) {
+  console.error(`\nSize budget exceeded:\n  ${failures.join('\n  ')}`);
+  process.exit(1);
+}
+console.log(`\nSize budgets met (${new Date(statSync(entry).mtime).toISOString()} build).`);
