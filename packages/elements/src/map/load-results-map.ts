@@ -3,6 +3,8 @@
  * library form a separate chunk that this dynamic import is the only way into. Nothing is fetched until
  * a map is first shown; later calls share the same promise.
  */
+import { allowLeafletProbe } from './trusted-types.js';
+
 let loading: Promise<void> | undefined;
 
 /**
@@ -10,6 +12,13 @@ let loading: Promise<void> | undefined;
  * blocked by a proxy); the next call tries again.
  */
 export function loadResultsMap(): Promise<void> {
+  if (!loading) {
+    try {
+      allowLeafletProbe();
+    } catch {
+      // The page's CSP forbids a `default` policy: the import below fails and says why.
+    }
+  }
   loading ??= import('./dora-results-map.js').then(
     () => undefined,
     (error: unknown) => {
