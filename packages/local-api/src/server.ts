@@ -171,7 +171,8 @@ export async function createServer(options: ServerOptions = {}): Promise<LocalAp
       text = JSON.stringify(spec);
       if (openapiByBase.size < 16) openapiByBase.set(base, text);
     }
-    reply.type('application/json').send(text);
+    reply.type('application/json; charset=utf-8');
+    return text;
   });
 
   const docs = {
