@@ -72,6 +72,9 @@ function toUtcMs(date: Date | string): number {
  * scores match the pipeline's, e.g. 0.125 → 0.12).
  */
 export function roundScore(value: number): number {
+  const scaled = value * 100;
+  // Fast path: far from a half, plain rounding gives the same result as Python.
+  if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-9) return Math.round(scaled) / 100;
   const exact = value.toFixed(20);
   if (/\.\d\d50*$/.test(exact)) {
     const down = Number(exact.slice(0, exact.indexOf('.') + 3));
