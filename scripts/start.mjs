@@ -103,7 +103,7 @@ if (!(await portIsFree(apiPort, options.host))) {
 const apiHost = options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
 const apiUrl = `http://${apiHost}:${apiPort}`;
 log(`Starting the local data·inclusion API on ${apiUrl} (demo dataset, no token)…`);
-const api = spawn(process.execPath, [cli, '--port', String(apiPort), '--host', options.host], {
+const api = spawn(process.execPath, [cli, '--port', String(apiPort), '--host', options.host, '--quiet'], {
   cwd: root,
   stdio: ['ignore', 'inherit', 'inherit'],
 });

@@ -40,11 +40,28 @@ export function collectErrors(page: Page): string[] {
 }
 
 /** The element that has focus, through open shadow roots, described for assertions. */
-export function focusedElement(page: Page): Promise<{ tag: string; role: string | null; name: string; text: string; type: string | null }> {
+export interface FocusedElement {
+  tag: string;
+  role: string | null;
+  /** aria-label, else the text of aria-labelledby or of its label. */
+  name: string;
+  text: string;
+  type: string | null;
+  /** Shadow hosts it sits in, outermost first, e.g. `dora-search`, `dora-service-card[compact]`. */
+  hosts: string[];
+}
+
+export function focusedElement(page: Page): Promise<FocusedElement> {
   return page.evaluate(() => {
     let element: Element | null = document.activeElement;
-    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-    if (!element) return { tag: '', role: null, name: '', text: '', type: null };
+    const hosts: string[] = [];
+    while (element?.shadowRoot) {
+      const variant = element.getAttribute('variant');
+      hosts.push(`${element.tagName.toLowerCase()}${variant ? `[${variant}]` : ''}`);
+      if (!element.shadowRoot.activeElement) break;
+      element = element.shadowRoot.activeElement;
+    }
+    if (!element) return { tag: '', role: null, name: '', text: '', type: null, hosts };
     const labelledBy = element.getAttribute('aria-labelledby');
     const root = element.getRootNode() as Document | ShadowRoot;
     const labelText = labelledBy
@@ -56,6 +73,7 @@ export function focusedElement(page: Page): Promise<{ tag: string; role: string 
       name: (element.getAttribute('aria-label') ?? labelText ?? '').trim().replace(/\s+/g, ' '),
       text: (element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 200),
       type: element.getAttribute('type'),
+      hosts,
     };
   });
 }
@@ -66,15 +84,15 @@ export function focusedElement(page: Page): Promise<{ tag: string; role: string 
  */
 export async function tabUntil(
   page: Page,
-  matches: (focused: Awaited<ReturnType<typeof focusedElement>>) => boolean,
+  matches: (focused: FocusedElement) => boolean,
   what: string,
-  max = 60,
-): Promise<void> {
+  { max = 60, backwards = false }: { max?: number; backwards?: boolean } = {},
+): Promise<FocusedElement> {
   const seen: string[] = [];
   for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
     const focused = await focusedElement(page);
-    if (matches(focused)) return;
+    if (matches(focused)) return focused;
     seen.push(`${focused.tag}[${focused.role ?? ''}] "${focused.name || focused.text.slice(0, 40)}"`);
   }
   throw new Error(`Tab never reached ${what}; focus went through:\n  ${seen.join('\n  ')}`);
