@@ -1,0 +1,66 @@
+// The Vite + TypeScript example: its type-check and its production build run, and the built app
+// shows results from the REAL local API in Chromium.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { collectErrors, launchBrowser, screenshot } from '../../e2e/helpers/browser.js';
+import { repositoryRoot, startLocalApi, type RunningProcess } from '../../e2e/helpers/local-api.js';
+import { serveRepository, type StaticServer } from '../../e2e/helpers/static-server.js';
+
+const example = join(repositoryRoot, 'examples/vite-typescript');
+
+describe('examples/vite-typescript', () => {
+  it('type-checks (typed elements and event details)', () => {
+    const result = spawnSync(process.execPath, [join(repositoryRoot, 'node_modules/typescript/bin/tsc'), '-p', join(example, 'tsconfig.json')], { encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+  });
+
+  it('builds for production', async () => {
+    const { build } = await import('vite');
+    await build({ root: example, configFile: join(example, 'vite.config.ts'), logLevel: 'error' });
+    const assets = readdirSync(join(example, 'dist/assets'));
+    const scripts = assets.filter((file) => file.endsWith('.js'));
+    assert.ok(scripts.length > 0, 'a JS bundle was written');
+    const code = scripts.map((file) => readFileSync(join(example, 'dist/assets', file), 'utf8')).join('\n');
+    assert.match(code, /dora-search/);
+    assert.match(readFileSync(join(example, 'dist/index.html'), 'utf8'), /<script type="module" crossorigin src="\/assets\//);
+  });
+
+  describe('the built app in a browser', () => {
+    let api: RunningProcess;
+    let site: StaticServer;
+    let browser: Browser;
+    before(async () => {
+      assert.ok(existsSync(join(example, 'dist/index.html')), 'built by the previous test');
+      api = await startLocalApi(['--quiet']);
+      site = await serveRepository({ apiUrl: api.url });
+      browser = await launchBrowser();
+    });
+    after(async () => {
+      await browser?.close();
+      await site?.close();
+      await api?.stop();
+    });
+
+    it('searches around Charleville-Mézières and reports the total through the typed event', async () => {
+      const page = await browser.newPage();
+      const errors = collectErrors(page);
+      // The built index.html asks for /assets/…: serve dist/ as the site root.
+      await page.route(`${site.url}/**`, async (route) => {
+        const path = new URL(route.request().url()).pathname;
+        const response = await route.fetch({ url: `${site.url}/examples/vite-typescript/dist${path === '/' ? '/index.html' : path}` });
+        await route.fulfill({ response });
+      });
+      await page.goto(`${site.url}/`);
+      await page.locator('dora-search dora-service-card[variant="compact"]').first().waitFor({ timeout: 20_000 });
+      await page.locator('#summary', { hasText: /services trouvés/ }).waitFor();
+      assert.match((await page.locator('#summary').textContent()) ?? '', /^\d+ services trouvés ; thématiques : .+/);
+      await screenshot(page, 'example-vite-typescript');
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  });
+});
