@@ -1,0 +1,107 @@
+// `npm run bench`: time from navigation to the first results painted, for the script-tag example
+// (standalone build) searching at load against the REAL local API in headless Chromium; and the
+// local API's own response time for the same request. Median of 5 runs after a warm-up, each in a
+// fresh browser context (empty cache). Targets: first results ≤ 400 ms; widget's share (total minus
+// the API's response time) ≤ 150 ms.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser } from '../e2e/helpers/browser.js';
+import { repositoryRoot, startLocalApi } from '../e2e/helpers/local-api.js';
+import { serveRepository } from '../e2e/helpers/static-server.js';
+
+const RUNS = 5;
+const COMMUNE = '44109';
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+const ms = (value: number) => `${value.toFixed(0).padStart(5)} ms`;
+
+interface Run {
+  firstResults: number;
+  searchRequest: number;
+  apiRequests: { url: string; start: number; duration: number }[];
+}
+
+const api = await startLocalApi(['--quiet']);
+const site = await serveRepository({ apiUrl: api.url });
+const browser = await launchBrowser();
+try {
+  // The example as it is, searching at load (code-commune), with an absolute script path.
+  const example = readFileSync(join(repositoryRoot, 'examples/script-tag/index.html'), 'utf8')
+    .replaceAll('http://127.0.0.1:8787', api.url)
+    .replace('../../packages/', '/packages/')
+    .replace('<dora-search ', `<dora-search code-commune="${COMMUNE}" `);
+  if (!example.includes(`code-commune="${COMMUNE}"`)) throw new Error('examples/script-tag/index.html has no <dora-search> to measure');
+  site.pages.set('/bench.html', example);
+
+  const measure = async (): Promise<Run> => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    // Records the first animation frame after the first result card has rendered content.
+    await context.addInitScript(() => {
+      const found = () => {
+        const card = document.querySelector('dora-search')?.shadowRoot?.querySelector('dora-service-card');
+        return Boolean(card?.shadowRoot && card.shadowRoot.textContent?.trim());
+      };
+      const poll = () => {
+        if (found()) requestAnimationFrame(() => ((window as unknown as { firstResults: number }).firstResults = performance.now()));
+        else requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);
+    });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/bench.html`);
+    await page.waitForFunction(() => (window as unknown as { firstResults?: number }).firstResults !== undefined, null, { timeout: 30_000 });
+    const run = await page.evaluate((apiUrl) => {
+      const apiRequests = performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.name.startsWith(apiUrl))
+        .map((entry) => ({ url: entry.name.slice(apiUrl.length), start: entry.startTime, duration: entry.duration }));
+      const search = apiRequests.find((request) => request.url.includes('/search/services'));
+      return { firstResults: (window as unknown as { firstResults: number }).firstResults, searchRequest: search?.duration ?? NaN, apiRequests };
+    }, api.url);
+    await context.close();
+    return run;
+  };
+
+  // The API's own time for the request the widget makes, measured from Node (no browser).
+  const apiOwnTimes: number[] = [];
+  let searchUrl = '';
+
+  await measure(); // warm-up: the server's JIT, the OS file cache
+  const runs: Run[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const run = await measure();
+    runs.push(run);
+    searchUrl ||= run.apiRequests.find((request) => request.url.includes('/search/services'))?.url ?? '';
+  }
+  for (let i = 0; i < RUNS + 1; i++) {
+    const started = performance.now();
+    const response = await fetch(`${api.url}${searchUrl}`);
+    await response.arrayBuffer();
+    if (i > 0) apiOwnTimes.push(performance.now() - started);
+  }
+
+  const total = median(runs.map((run) => run.firstResults));
+  const search = median(runs.map((run) => run.searchRequest));
+  const apiOwn = median(apiOwnTimes);
+  const widget = total - search;
+  console.log(`\nFirst results of examples/script-tag (standalone build) around ${COMMUNE}, headless Chromium, local API`);
+  console.log(`request: ${searchUrl}\n`);
+  console.log('run   first results   /search/services in the browser   other API calls');
+  runs.forEach((run, index) => {
+    const others = run.apiRequests.filter((request) => !request.url.includes('/search/services')).map((request) => `${request.url.split('?')[0]} ${request.duration.toFixed(0)} ms`);
+    console.log(`${String(index + 1).padStart(3)}   ${ms(run.firstResults)}       ${ms(run.searchRequest)}                         ${others.join(', ') || '-'}`);
+  });
+  console.log(`
+median first results painted          ${ms(total)}   (target ≤ 400 ms: ${total <= 400 ? 'OK' : 'MISSED'})
+median API response, seen by the page ${ms(search)}
+median API response, from Node        ${ms(apiOwn)}   (the local API's own time, no browser)
+widget's share (total − API)          ${ms(widget)}   (target ≤ 150 ms: ${widget <= 150 ? 'OK' : 'MISSED'})
+`);
+} finally {
+  await browser.close();
+  await site.close();
+  await api.stop();
+}
