@@ -102,6 +102,9 @@ describe('parseOpeningHours: real-world OSM strings', () => {
       compact(weekly('Lundi et jeudi : 9h30-12h et 14h-16h30')),
       'Mo=09:30-12:00,14:00-16:30 Tu=off We=off Th=09:30-12:00,14:00-16:30 Fr=off Sa=off Su=off',
     );
+    assert.equal(compact(weekly('Lun-Ven 9 h-12 h / 14 h-17 h')), compact(weekly('Mo-Fr 09:00-12:00,14:00-17:00')));
+    assert.equal(compact(weekly('Lundi & mercredi 9h-12h')), compact(weekly('Mo,We 09:00-12:00')));
+    assert.equal(parseOpeningHours('Mar 10:00-12:00')?.kind, 'raw', '"Mar" is March in OSM: not read as mardi');
     assert.equal(parseOpeningHours('Du lundi au vendredi sauf jours fériés')?.kind, 'raw');
   });
 });

@@ -294,6 +294,17 @@ describe('describeZone', () => {
     assert.ok(peak <= 6, `peak ${peak}`);
   });
 
+  it('names at most `max` items, counts the rest, and looks up only what it names', async () => {
+    const codes = ['44109', '44143', '44020', '44035', '244400404'];
+    const places = createPlaceProvider({ baseUrl: GEO });
+    assert.equal(await describeZone(codes, { places, max: 2 }), 'Nantes, Rezé et 3 autres');
+    assert.equal(seen.length, 2);
+    assert.equal(await describeZone(codes, { places, max: 4, lang: 'en' }), 'Nantes, Rezé, municipality 44020, municipality 44035 and 1 more');
+    assert.equal(describeZoneSync(['44', '85', '49'], 'fr', { max: 2 }), 'Loire-Atlantique (44), Vendée (85) et 1 autre');
+    assert.equal(describeZoneSync(['44', '85'], 'fr', { max: 0 }), 'Loire-Atlantique (44), Vendée (85)', 'a meaningless max is ignored');
+    assert.equal(describeZoneSync(null, 'fr', { max: 1 }), 'France entière');
+  });
+
   it('rejects with AbortError when aborted', async () => {
     const places = createPlaceProvider({ baseUrl: GEO });
     await assert.rejects(describeZone(['44109'], { places, signal: AbortSignal.abort() }), { name: 'AbortError' });

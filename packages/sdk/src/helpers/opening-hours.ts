@@ -74,15 +74,15 @@ const WORDS: Record<string, Token> = /* @__PURE__ */ wordTable();
 function wordTable(): Record<string, Token> {
   const table: Record<string, Token> = {};
   [
-    'mo mon monday lu lundi',
+    'mo mon monday lu lun lundi',
     'tu tue tues tuesday ma mardi',
-    'we wed wednesday me mercredi',
-    'th thu thur thurs thursday je jeudi',
-    'fr fri friday ve vendredi',
-    'sa sat saturday samedi',
-    'su sun sunday di dimanche',
+    'we wed wednesday me mer mercredi',
+    'th thu thur thurs thursday je jeu jeudi',
+    'fr fri friday ve ven vendredi',
+    'sa sat saturday sam samedi',
+    'su sun sunday di dim dimanche',
   ].forEach((words, day) => words.split(' ').forEach((word) => (table[word] = { type: 'day', day })));
-  // No three-letter French abbreviations: `mar` would clash with OSM's month March.
+  // No `mar` for mardi: it is OSM's month March, and a wrong table is worse than the raw text.
   for (const [type, words] of [
     ['ph', 'ph'],
     ['off', 'off closed ferme'],
@@ -99,7 +99,7 @@ function wordTable(): Record<string, Token> {
 class Unsupported extends Error {}
 
 const TOKEN =
-  /\s+|"([^"]*)"|“([^”]*)”|(24\/7)|(\d{1,2})(?::(\d{2})|[hH](\d{2})?)(?![\p{L}\d])|(\|\|)|([;,:-])|(\p{L}+)\.?/uy;
+  /\s+|"([^"]*)"|“([^”]*)”|(24\/7)|(\d{1,2})(?::(\d{2})|\s?[hH](\d{2})?)(?![\p{L}\d])|(\|\|)|([;,:/&-])|(\p{L}+)\.?/uy;
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -122,7 +122,8 @@ function tokenize(text: string): Token[] {
     } else if (fallback) {
       throw new Unsupported(); // `||` fallback rules: beyond the subset
     } else if (punctuation) {
-      tokens.push({ type: punctuation === ';' ? 'rules' : punctuation === ',' ? 'list' : punctuation === ':' ? 'colon' : 'range' });
+      // `/` and `&` join lists in French free text: `9h-12h / 14h-17h`.
+      tokens.push({ type: punctuation === ';' ? 'rules' : punctuation === ':' ? 'colon' : punctuation === '-' ? 'range' : 'list' });
     } else if (word) {
       const known = WORDS[word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()];
       if (!known) throw new Unsupported();

@@ -30,11 +30,28 @@ export interface DescribeZoneOptions {
   lang?: Lang;
   /** Aborting rejects with the signal's reason (an `AbortError` by default). */
   signal?: AbortSignal;
+  /**
+   * At most this many items are named (and looked up); the rest is counted: "Nantes, Rezé et
+   * 12 autres". Default: all.
+   */
+  max?: number;
 }
 
 const WORDS = {
-  fr: { france: 'France entière', commune: 'commune', epci: 'EPCI', country: 'pays', separator: ', ' },
-  en: { france: 'All of France', commune: 'municipality', epci: 'EPCI', country: 'country', separator: ', ' },
+  fr: {
+    france: 'France entière',
+    commune: 'commune',
+    epci: 'EPCI',
+    country: 'pays',
+    more: (n: number) => ` et ${n} ${n > 1 ? 'autres' : 'autre'}`,
+  },
+  en: {
+    france: 'All of France',
+    commune: 'municipality',
+    epci: 'EPCI',
+    country: 'country',
+    more: (n: number) => ` and ${n} more`,
+  },
 } as const;
 
 const DEPARTEMENT_NAMES = /* @__PURE__ */ new Map<string, string>(DEPARTEMENTS.map((d) => [d.code, d.nom]));
@@ -90,11 +107,24 @@ export function zonePartsSync(zone: readonly string[] | null | undefined, lang: 
   return parts.sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
 }
 
-/** {@link zonePartsSync} joined: "Loire-Atlantique (44), Vendée (85)", "France entière". */
-export function describeZoneSync(zone: readonly string[] | null | undefined, lang: Lang = 'fr'): string {
-  return zonePartsSync(zone, lang)
-    .map((part) => part.label)
-    .join(WORDS[lang === 'en' ? 'en' : 'fr'].separator);
+/** The parts as one line, the ones beyond `max` counted. */
+function join(parts: ZonePart[], lang: Lang | undefined, hidden: number): string {
+  return parts.map((part) => part.label).join(', ') + (hidden > 0 ? WORDS[lang === 'en' ? 'en' : 'fr'].more(hidden) : '');
+}
+
+/** How many parts to name under `max` (all when `max` is missing or not a positive number). */
+function shown(count: number, max: number | undefined): number {
+  return typeof max === 'number' && max >= 1 ? Math.min(count, Math.floor(max)) : count;
+}
+
+/**
+ * {@link zonePartsSync} as one line: "Loire-Atlantique (44), Vendée (85)", "France entière",
+ * "commune 44109" (no network: see {@link describeZone} for names).
+ */
+export function describeZoneSync(zone: readonly string[] | null | undefined, lang: Lang = 'fr', options: { max?: number } = {}): string {
+  const parts = zonePartsSync(zone, lang);
+  const count = shown(parts.length, options.max);
+  return join(parts.slice(0, count), lang, parts.length - count);
 }
 
 // Enough to be quick on long zones without flooding the place service.
@@ -102,11 +132,13 @@ const CONCURRENCY = 6;
 
 /**
  * {@link zonePartsSync} with commune and EPCI names looked up through `places` (cached by the
- * provider). A failed lookup keeps the code-based label: this never rejects, except on abort.
+ * provider), limited to the first `max` parts. A failed lookup keeps the code-based label: this
+ * never rejects, except on abort.
  */
 export async function zoneParts(zone: readonly string[] | null | undefined, options: DescribeZoneOptions = {}): Promise<ZonePart[]> {
   const { places, signal } = options;
-  const parts = zonePartsSync(zone, options.lang);
+  const all = zonePartsSync(zone, options.lang);
+  const parts = all.slice(0, shown(all.length, options.max));
   signal?.throwIfAborted();
   if (!places) return parts;
   const pending = parts.filter((part) => part.kind === 'commune' || part.kind === 'epci');
@@ -135,5 +167,5 @@ export async function zoneParts(zone: readonly string[] | null | undefined, opti
  */
 export async function describeZone(zone: readonly string[] | null | undefined, options: DescribeZoneOptions = {}): Promise<string> {
   const parts = await zoneParts(zone, options);
-  return parts.map((part) => part.label).join(WORDS[options.lang === 'en' ? 'en' : 'fr'].separator);
+  return join(parts, options.lang, zonePartsSync(zone).length - parts.length);
 }
