@@ -90,8 +90,25 @@ function slugify(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+const isoDays = new Map<number, string>();
 function isoDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  let day = isoDays.get(ms);
+  if (day === undefined) {
+    day = new Date(ms).toISOString().slice(0, 10);
+    isoDays.set(ms, day);
+  }
+  return day;
+}
+
+const slugs = new Map<string, string>();
+/** Slug of a commune name, cached (150k records reuse a few thousand names). */
+function communeSlug(nom: string): string {
+  let slug = slugs.get(nom);
+  if (slug === undefined) {
+    slug = slugify(nom);
+    slugs.set(nom, slug);
+  }
+  return slug;
 }
 
 /** Builds records for one or several territories, sharing counters and the random stream. */
@@ -192,8 +209,8 @@ class SyntheticBuilder {
       const cluster = `${this.idPrefix}-cluster-${String(++this.clusterCount).padStart(4, '0')}`;
       structure._cluster_id = cluster;
       twin._cluster_id = cluster;
-      structure.doublons.push({ source: twin.source, id: twin.id });
-      twin.doublons.push({ source: structure.source, id: structure.id });
+      structure.doublons.push({ id: twin.id, source: twin.source });
+      twin.doublons.push({ id: structure.id, source: structure.source });
     }
     return added;
   }
@@ -211,7 +228,7 @@ class SyntheticBuilder {
       nom = place(r.pick(patterns.length > 0 ? patterns : kind.noms));
       if (nom === original.nom) nom = original.nom.toUpperCase();
     }
-    const slug = slugify(`${kind.mailbox}-${commune.nom}-${number}`);
+    const slug = `${kind.mailbox.replaceAll('.', '-')}-${communeSlug(commune.nom)}-${number}`;
     const located = original ?? this.address(commune);
     const hasPhone = r.chance(0.85);
     const structure: DatasetStructure = {
@@ -222,7 +239,7 @@ class SyntheticBuilder {
       code_postal: located.code_postal,
       commune: commune.nom,
       complement_adresse: original ? null : located.complement_adresse,
-      courriel: r.chance(0.8) ? `${kind.mailbox}.${slugify(commune.nom)}-${number}@example.org` : null,
+      courriel: r.chance(0.8) ? `${kind.mailbox}.${communeSlug(commune.nom)}-${number}@example.org` : null,
       date_maj: this.dateMaj(original ? 0.3 : 0.6),
       description: r.chance(0.85) ? place(r.pick(kind.description)) : null,
       doublons: [],
@@ -372,7 +389,7 @@ class SyntheticBuilder {
     const lienMobilisation = (usesLink && r.chance(0.9)) || r.chance(0.08) ? `https://example.org/demo/mobiliser/${this.idPrefix}-${number}` : null;
 
     const telephone = quality === 'poor' && r.chance(0.5) ? null : r.chance(0.7) ? structure.telephone ?? this.phone(place) : this.phone(place, r.chance(0.3));
-    const courriel = quality === 'poor' && r.chance(0.6) ? null : r.chance(0.75) ? `${slugify(template.key)}.${this.idPrefix}-${number}@example.org` : structure.courriel;
+    const courriel = quality === 'poor' && r.chance(0.6) ? null : r.chance(0.75) ? `${template.key}.${this.idPrefix}-${number}@example.org` : structure.courriel;
     const conditions = template.conditions && r.chance(0.75) ? r.sample(template.conditions, r.int(1, Math.min(2, template.conditions.length))).join(' ') : null;
     const formation = template.formation && quality !== 'poor' && r.chance(0.85) ? template.formation : undefined;
 
