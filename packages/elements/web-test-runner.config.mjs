@@ -11,8 +11,13 @@ const CHROMIUM = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/c
 const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
   '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
 
-// Serve msw's worker from node_modules so it always matches the installed msw.
-const mswWorker = readFileSync(require.resolve('msw/mockServiceWorker.js'), 'utf8');
+// Serve msw's worker from node_modules so it always matches the installed msw, plus one message
+// handler: test pages run two at a time, and a page that opens while the other's worker is already
+// registered is not controlled by it, which makes msw reload the page (and WTR abort the file).
+// test/helpers/msw.ts asks the active worker to claim such a page before starting msw.
+const mswWorker =
+  readFileSync(require.resolve('msw/mockServiceWorker.js'), 'utf8') +
+  "\nself.addEventListener('message', (event) => { if (event.data === 'DORA_CLAIM') event.waitUntil(self.clients.claim()) })\n";
 const mswAndCssInline = {
   name: 'msw-worker-and-css-inline',
   serve(ctx) {

@@ -20,8 +20,29 @@ export const GEO_URL = 'https://geo.example.test';
 
 let worker: SetupWorker | undefined;
 
+/**
+ * Another test page may have registered the worker already: this page is then not controlled by it,
+ * and msw would reload the page. Ask the active worker to claim it first (see web-test-runner.config.mjs).
+ */
+async function claimByExistingWorker(): Promise<void> {
+  const registration = await navigator.serviceWorker.getRegistration('/');
+  if (!registration || navigator.serviceWorker.controller) return;
+  const active =
+    registration.active ??
+    (await new Promise<ServiceWorker | null>((resolve) => {
+      const pending = registration.installing ?? registration.waiting;
+      if (!pending) return resolve(null);
+      pending.addEventListener('statechange', () => pending.state === 'activated' && resolve(pending));
+    }));
+  if (!active || navigator.serviceWorker.controller) return;
+  const claimed = new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
+  active.postMessage('DORA_CLAIM');
+  await Promise.race([claimed, new Promise((resolve) => setTimeout(resolve, 2000))]);
+}
+
 /** Starts the worker (once per test file). Unhandled requests fail the test that makes them. */
 export async function startMockApi(): Promise<void> {
+  await claimByExistingWorker();
   worker ??= setupWorker();
   await worker.start({ quiet: true, onUnhandledRequest: 'error', serviceWorker: { url: '/mockServiceWorker.js' } });
 }
