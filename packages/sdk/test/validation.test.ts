@@ -4,7 +4,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { DataInclusionClient, ResponseValidationError, type InvalidItem } from '../src/index.js';
+import {
+  DataInclusionClient,
+  ResponseValidationError,
+  detailedServiceSchema,
+  parseTolerant,
+  serviceSchema,
+  type InvalidItem,
+} from '../src/index.js';
 
 const samples = new URL('../../../../shared/data/data-inclusion/samples/', import.meta.url);
 const read = (file: string) => JSON.parse(readFileSync(new URL(file, samples), 'utf8'));
@@ -226,5 +233,27 @@ describe('the envelope and single objects are validated as a whole', () => {
   it('an invalid source list throws', async () => {
     body = [{ slug: 'dora' }];
     await assert.rejects(new DataInclusionClient({ baseUrl: API }).listSources(), ResponseValidationError);
+  });
+});
+
+describe('the exported schemas (reused by the local API)', () => {
+  it('read a missing nullable key as null, and reject a missing required key', () => {
+    const record = without('courriel', 'ok--no-courriel');
+    const parsed = serviceSchema.safeParse(record);
+    assert.ok(parsed.success);
+    assert.equal(parsed.data.courriel, null);
+    assert.ok(!('courriel' in record), 'the input is not mutated');
+    assert.ok(!serviceSchema.safeParse(without('structure_id', 'bad')).success);
+  });
+
+  it('parseTolerant returns a complete record as is, and a filled copy otherwise', () => {
+    const complete = { ...service(), extra: { kept: true } };
+    const same = parseTolerant(serviceSchema, complete);
+    assert.ok(same.success && (same.data as unknown) === complete);
+    const partial = without('telephone', 'ok--no-phone');
+    const filled = parseTolerant(serviceSchema, partial);
+    assert.ok(filled.success && (filled.data as unknown) !== partial && filled.data.telephone === null);
+    const nested = parseTolerant(detailedServiceSchema, { ...service(), structure: (({ site_web: _w, ...rest }) => rest)(baseStructure()) });
+    assert.ok(nested.success && nested.data.structure.site_web === null);
   });
 });

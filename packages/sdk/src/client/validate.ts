@@ -4,7 +4,7 @@
  * @module
  */
 import type * as z from 'zod/mini';
-import { pageEnvelopeSchema } from '../schemas.js';
+import { pageEnvelopeSchema, parseTolerant } from '../schemas.js';
 import type { InvalidItem, Page, VocabularyWarning } from '../types.js';
 import { isKnownValue, type LabelledVocabulary } from '../vocabularies/index.js';
 import { ResponseValidationError } from './errors.js';
@@ -53,7 +53,7 @@ export function parsePage<T>(
   const warnings: VocabularyWarning[] = [];
   for (let index = 0; index < rawItems.length; index++) {
     const raw = rawItems[index];
-    const result = itemSchema.safeParse(raw, { reportInput: true });
+    const result = parseTolerant(itemSchema, raw);
     if (result.success) {
       items.push(result.data);
       collectWarnings(result.data as Record_, shape, index, warnings);
@@ -77,7 +77,7 @@ export function parsePage<T>(
 
 /** Validates a single object (or list) response as a whole; throws {@link ResponseValidationError} when invalid. */
 export function parseWhole<T>(body: unknown, schema: z.ZodMiniType<T>, url: string): T {
-  const result = schema.safeParse(body, { reportInput: true });
+  const result = parseTolerant(schema, body);
   if (result.success) return result.data;
   const issues = formatIssues(result.error.issues);
   throw new ResponseValidationError(
