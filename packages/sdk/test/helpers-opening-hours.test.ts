@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  describeOpeningState,
   formatWeek,
   isPublicHoliday,
   openingState,
@@ -351,5 +352,32 @@ describe('openingState agrees with the weekly table (property test)', () => {
       }
     }
     assert.equal(checked, 4000);
+  });
+});
+
+describe('describeOpeningState', () => {
+  const hours = parseOpeningHours('Mo-Fr 08:30-12:00,13:30-17:00; PH off');
+  const state = (iso: string) => openingState(hours, { at: at(iso) });
+
+  it('words the state in French', () => {
+    assert.equal(describeOpeningState(state('2026-11-24T09:00:00Z')), 'Ouvert jusqu’à 12:00');
+    assert.equal(describeOpeningState(state('2026-11-24T11:30:00Z')), 'Fermé · ouvre à 13:30');
+    assert.equal(describeOpeningState(state('2026-11-24T17:00:00Z')), 'Fermé · ouvre demain à 08:30');
+    assert.equal(describeOpeningState(state('2026-11-27T17:00:00Z')), 'Fermé · ouvre lundi à 08:30');
+    // Armistice day, a Wednesday.
+    assert.equal(describeOpeningState(state('2026-11-11T09:00:00Z')), 'Fermé (jour férié) · ouvre demain à 08:30');
+    assert.equal(describeOpeningState(openingState(parseOpeningHours('24/7'))), 'Ouvert 24 h/24');
+    assert.equal(describeOpeningState(openingState(parseOpeningHours('Fr 22:00-02:00'), { at: at('2026-11-27T21:30:00Z') })), 'Ouvert jusqu’à demain 02:00');
+    assert.equal(describeOpeningState(openingState(parseOpeningHours('Mo-Su off'))), 'Fermé');
+  });
+
+  it('words the state in English', () => {
+    assert.equal(describeOpeningState(state('2026-11-24T09:00:00Z'), 'en'), 'Open until 12:00');
+    assert.equal(describeOpeningState(state('2026-11-24T17:00:00Z'), 'en'), 'Closed · opens tomorrow at 08:30');
+    assert.equal(describeOpeningState(state('2026-11-27T17:00:00Z'), 'en'), 'Closed · opens Monday at 08:30');
+  });
+
+  it('gives null when the hours cannot tell', () => {
+    assert.equal(describeOpeningState(openingState(parseOpeningHours('Sur rendez-vous'))), null);
   });
 });

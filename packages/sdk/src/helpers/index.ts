@@ -10,7 +10,7 @@ export { freshness, MONTHS_BEFORE_OUTDATED } from './freshness.js';
 export type { Freshness, FreshnessOptions } from './freshness.js';
 export { distanceKm, formatDistance } from './distance.js';
 export type { LatLon } from './distance.js';
-export { formatWeek, openingState, parseOpeningHours, WEEKDAYS } from './opening-hours.js';
+export { describeOpeningState, formatWeek, openingState, parseOpeningHours, WEEKDAYS } from './opening-hours.js';
 export type {
   OpeningHours,
   OpeningState,

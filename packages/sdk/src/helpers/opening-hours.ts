@@ -461,3 +461,45 @@ export function formatWeek(hours: OpeningHours | null | undefined, lang: Lang = 
   }
   return rows;
 }
+
+const STATE_WORDS = {
+  fr: {
+    closed: 'Fermé',
+    holiday: 'Fermé (jour férié)',
+    allDay: 'Ouvert 24 h/24',
+    until: (when: string) => `Ouvert jusqu’à ${when}`,
+    opens: (closed: string, when: string) => `${closed} · ouvre ${when}`,
+    at: (time: string) => `à ${time}`,
+    tomorrow: 'demain',
+    day: (index: number) => (WEEK_WORDS.fr.days[index] as string).toLowerCase(),
+  },
+  en: {
+    closed: 'Closed',
+    holiday: 'Closed (public holiday)',
+    allDay: 'Open 24 hours',
+    until: (when: string) => `Open until ${when}`,
+    opens: (closed: string, when: string) => `${closed} · opens ${when}`,
+    at: (time: string) => `at ${time}`,
+    tomorrow: 'tomorrow',
+    day: (index: number) => WEEK_WORDS.en.days[index] as string,
+  },
+} as const;
+
+/**
+ * An {@link OpeningState} in words, for a badge or a screen reader: "Ouvert jusqu’à 17:00",
+ * "Fermé · ouvre demain à 08:30", "Fermé (jour férié) · ouvre jeudi à 09:00", "Open 24 hours",
+ * "Closed · opens Monday at 08:30". `null` (the hours cannot tell) gives `null`.
+ */
+export function describeOpeningState(state: OpeningState | null | undefined, lang: Lang = 'fr'): string | null {
+  if (!state) return null;
+  const words = STATE_WORDS[lang === 'en' ? 'en' : 'fr'];
+  const when = (moment: WeekMoment, withAt: boolean): string => {
+    const time = withAt ? words.at(moment.time) : moment.time;
+    if (moment.inDays === 0) return time;
+    const day = moment.inDays === 1 ? words.tomorrow : words.day(WEEKDAYS.indexOf(moment.day));
+    return `${day} ${time}`;
+  };
+  if (state.open) return state.closesAt ? words.until(when(state.closesAt, false)) : words.allDay;
+  const closed = state.publicHoliday ? words.holiday : words.closed;
+  return state.opensAt ? words.opens(closed, when(state.opensAt, true)) : closed;
+}
