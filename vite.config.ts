@@ -1,10 +1,10 @@
 // The demo site (`demo/`), served by `npm start` (scripts/start.mjs) and by the end-to-end tests.
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
-const root = fileURLToPath(new URL('.', import.meta.url));
+const root = dirname(fileURLToPath(import.meta.url));
 const demo = join(root, 'demo');
 
 /** Address of the local API the demo talks to by default (scripts/start.mjs sets it). */
