@@ -3,6 +3,8 @@
  * offer (data·inclusion API v1). Importing this module registers the elements (once, even if loaded twice).
  * @packageDocumentation
  */
+// First: zod must be told not to probe eval before the SDK builds its schemas (strict CSP).
+import './internal/strict-csp.js';
 export { DoraServiceCardElement } from './service-card/dora-service-card.js';
 export {
   DEFAULT_SERVICE_URL,
