@@ -98,6 +98,15 @@ export async function createServer(options: ServerOptions = {}): Promise<LocalAp
           },
     // Ids may contain "/" (URL-encoded as %2F) and be long.
     routerOptions: { maxParamLength: 2000 },
+    // Requests that are not even valid HTTP (raw non-ASCII in the request line…) get the API's shape too.
+    clientErrorHandler: (error: Error & { code?: string }, socket) => {
+      if (!socket.writable) return socket.destroy();
+      const [status, reason] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
+      const body = JSON.stringify({ detail: reason });
+      socket.end(
+        `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    },
     // A malformed URL (bad percent-encoding) answers in the API's error shape too.
     frameworkErrors: (error, _request, reply) => {
       const status = (error as { statusCode?: number }).statusCode ?? 400;

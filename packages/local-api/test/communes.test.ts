@@ -111,6 +111,12 @@ describe('/communes API', () => {
     }
   });
 
+  it('lists every current commune without a filter', async () => {
+    const all = await get('/communes');
+    assert.ok(all.length > 34_800);
+    assert.ok(all.every((c: { code: string; nom: string }) => c.code && c.nom));
+  });
+
   it('answers bad parameters with 400 in geo.api shape', async () => {
     for (const path of ['/communes?limit=dix', '/communes?lat=abc&lon=1', '/communes?lat=1', '/communes?type=village']) {
       const response = await t.get(path);
