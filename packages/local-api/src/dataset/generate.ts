@@ -119,6 +119,10 @@ class SyntheticBuilder {
   private serviceCount = 0;
   private clusterCount = 0;
   private readonly usedPerKind = new Map<string, Set<string>>();
+  private readonly perDepartement = new Map<string, number>();
+  private readonly populationOf = new Map<string, number>();
+  /** Without the realism caps: placement by population only (benchmarks, or once the caps are exhausted). */
+  private relaxed: boolean;
   private readonly tables = new Map<string, WeightedTable<Commune> | null>();
   private readonly epcisByDepartement = new Map<string, string[]>();
   private readonly departementsByRegion = new Map<string, string[]>();
@@ -131,7 +135,9 @@ class SyntheticBuilder {
     private readonly now: string,
     private readonly idPrefix: string,
     private readonly communes: readonly Commune[],
+    realismCaps: boolean,
   ) {
+    this.relaxed = !realismCaps;
     this.nowMs = Date.parse(`${now}T00:00:00Z`);
     if (Number.isNaN(this.nowMs)) throw new RangeError(`now must be a YYYY-MM-DD day, got ${now}`);
     for (const d of geography.departements) {
@@ -147,6 +153,7 @@ class SyntheticBuilder {
       this.epcisByDepartement.set(first.departement, list);
     }
     this.kindTable = new WeightedTable(STRUCTURE_KINDS, (k) => k.weight);
+    for (const c of communes) this.populationOf.set(c.departement, (this.populationOf.get(c.departement) ?? 0) + c.population);
   }
 
   /** Adds structures and their services until `target` services exist for this territory. */
@@ -157,9 +164,15 @@ class SyntheticBuilder {
       const kind = this.kindTable.draw(this.random);
       const commune = this.placeFor(kind);
       if (!commune) {
-        if (++misses > 10_000) throw new Error('cannot place more structures: the territory is too small for the target');
+        // Realism caps (one CCAS per commune, agencies per inhabitants…) are exhausted: large
+        // benchmark datasets go on without them rather than fail.
+        if (++misses > 500) {
+          if (this.relaxed) throw new Error('cannot place more structures in this territory');
+          this.relaxed = true;
+        }
         continue;
       }
+      misses = 0;
       const wanted = this.random.int(kind.servicesCount[0], kind.servicesCount[1]);
       produced += this.addStructure(kind, commune, Math.min(wanted, target - produced), target - produced);
     }
@@ -172,10 +185,15 @@ class SyntheticBuilder {
     this.usedPerKind.set(kind.key, used);
     for (let attempt = 0; attempt < 20; attempt++) {
       const commune = table.draw(this.random);
-      if (!kind.onePerCommune || !used.has(commune.code)) {
-        used.add(commune.code);
-        return commune;
-      }
+      if (this.relaxed) return commune;
+      if (kind.onePerCommune && used.has(commune.code)) continue;
+      const perDepartement = `${kind.key}:${commune.departement}`;
+      const placed = this.perDepartement.get(perDepartement) ?? 0;
+      if (kind.maxPerDepartement !== undefined && placed >= kind.maxPerDepartement) continue;
+      if (kind.inhabitantsPerStructure !== undefined && placed >= Math.ceil((this.populationOf.get(commune.departement) ?? 0) / kind.inhabitantsPerStructure)) continue;
+      this.perDepartement.set(perDepartement, placed + 1);
+      used.add(commune.code);
+      return commune;
     }
     return undefined;
   }
@@ -474,14 +492,15 @@ export function generateDepartementDataset(options: GenerateOptions & { departem
   const geography = options.geography ?? loadGeography();
   const communes = geography.communes.filter((c) => c.departement === options.departement && c.type === 'commune-actuelle');
   if (communes.length === 0) throw new RangeError(`unknown département ${options.departement}`);
-  const builder = new SyntheticBuilder(new Random(`${options.seed}:${options.departement}`), geography, options.now, options.departement, communes);
+  const builder = new SyntheticBuilder(new Random(`${options.seed}:${options.departement}`), geography, options.now, options.departement, communes, true);
   builder.fill(options.services);
   return { structures: builder.structures, services: builder.services };
 }
 
 /**
  * Generates `services` synthetic services (and their structures) over all French communes, weighted
- * by population: the benchmark dataset (`--scale`).
+ * by population: the benchmark dataset (`--scale`). Structures are placed by population only (none of
+ * the demo's caps such as one CCAS per commune), so any size can be reached.
  *
  * @example generateScaledDataset({ services: 150_000, seed: 1, now: '2026-11-01' })
  */
@@ -491,7 +510,7 @@ export function generateScaledDataset(options: GenerateOptions & { services: num
   // Paris, Lyon and Marseille are counted through their arrondissements, not twice.
   const parents = new Set(geography.communes.map((c) => c.parent).filter((p): p is string => p !== null));
   const communes = geography.communes.filter((c) => !parents.has(c.code));
-  const builder = new SyntheticBuilder(new Random(`${options.seed}:scale`), geography, options.now, 'scale', communes);
+  const builder = new SyntheticBuilder(new Random(`${options.seed}:scale`), geography, options.now, 'scale', communes, false);
   builder.fill(options.services);
   return { structures: builder.structures, services: builder.services };
 }

@@ -41,6 +41,10 @@ export interface StructureKind {
   minPopulation: number;
   /** At most one per commune (CCAS, France Services…). */
   onePerCommune: boolean;
+  /** At most this many per département (one CIDFF, one Cap emploi…); no limit when absent. */
+  maxPerDepartement?: number;
+  /** At most one per this many inhabitants of the département (agencies, Missions Locales…). */
+  inhabitantsPerStructure?: number;
   /** Template keys, repeated to weight them. */
   services: readonly string[];
   servicesCount: readonly [number, number];
@@ -61,6 +65,7 @@ export const STRUCTURE_KINDS: readonly StructureKind[] = [
     weight: 5,
     minPopulation: 8000,
     onePerCommune: false,
+    inhabitantsPerStructure: 70000,
     services: ['accompagnement-emploi', 'accompagnement-emploi', 'cv-lettre', 'entretien', 'job-dating', 'decouverte-metiers', 'bilan-competences', 'formation-qualifiante', 'coaching-distance', 'creation-entreprise', 'permis-aide'],
     servicesCount: [4, 9],
     zone: { departement: 0.6, aucune: 0.3, commune: 0.1 },
@@ -80,6 +85,7 @@ export const STRUCTURE_KINDS: readonly StructureKind[] = [
     weight: 2.5,
     minPopulation: 12000,
     onePerCommune: true,
+    inhabitantsPerStructure: 200000,
     services: ['accompagnement-jeunes', 'accompagnement-jeunes', 'cv-lettre', 'entretien', 'permis-aide', 'acces-logement', 'sante-mentale', 'mobilite-internationale', 'decouverte-metiers', 'location-scooter'],
     servicesCount: [4, 8],
     zone: { epci: 0.85, departement: 0.15 },
@@ -117,6 +123,7 @@ export const STRUCTURE_KINDS: readonly StructureKind[] = [
     weight: 5,
     minPopulation: 1000,
     onePerCommune: true,
+    inhabitantsPerStructure: 30000,
     services: ['demarches-en-ligne', 'demarches-en-ligne', 'acces-droits', 'atelier-ordinateur', 'juridique', 'titre-sejour'],
     servicesCount: [2, 4],
     zone: { epci: 0.5, aucune: 0.5 },
@@ -133,6 +140,7 @@ export const STRUCTURE_KINDS: readonly StructureKind[] = [
     weight: 1,
     minPopulation: 40000,
     onePerCommune: true,
+    maxPerDepartement: 1,
     services: ['accompagnement-handicap-emploi', 'accompagnement-handicap-emploi', 'mdph', 'coaching-distance'],
     servicesCount: [2, 3],
     zone: { departement: 1 },
@@ -147,6 +155,7 @@ export const STRUCTURE_KINDS: readonly StructureKind[] = [
     weight: 1,
     minPopulation: 30000,
     onePerCommune: true,
+    maxPerDepartement: 2,
     services: ['accompagnement-emploi', 'bilan-competences', 'decouverte-metiers'],
     servicesCount: [1, 3],
     zone: { epci: 1 },
@@ -161,6 +170,7 @@ export const STRUCTURE_KINDS: readonly StructureKind[] = [
     weight: 3,
     minPopulation: 2000,
     onePerCommune: false,
+    inhabitantsPerStructure: 20000,
     services: ['siae-aci', 'siae-aci', 'garage-solidaire', 'materiel-reconditionne', 'vestiaire'],
     servicesCount: [1, 2],
     zone: { departement: 0.5, epci: 0.3, aucune: 0.2 },
@@ -175,6 +185,7 @@ export const STRUCTURE_KINDS: readonly StructureKind[] = [
     weight: 2,
     minPopulation: 8000,
     onePerCommune: false,
+    inhabitantsPerStructure: 100000,
     services: ['siae-ei'],
     servicesCount: [1, 1],
     zone: { departement: 0.7, aucune: 0.3 },
@@ -189,6 +200,7 @@ export const STRUCTURE_KINDS: readonly StructureKind[] = [
     weight: 1.5,
     minPopulation: 10000,
     onePerCommune: true,
+    inhabitantsPerStructure: 250000,
     services: ['siae-etti'],
     servicesCount: [1, 1],
     zone: { departement: 1 },
@@ -203,6 +215,7 @@ export const STRUCTURE_KINDS: readonly StructureKind[] = [
     weight: 2.5,
     minPopulation: 3000,
     onePerCommune: true,
+    inhabitantsPerStructure: 35000,
     services: ['aide-alimentaire', 'aide-alimentaire', 'vestiaire', 'lien-social', 'benevolat'],
     servicesCount: [1, 3],
     zone: { aucune: 0.6, commune: 0.4 },
@@ -217,6 +230,7 @@ export const STRUCTURE_KINDS: readonly StructureKind[] = [
     weight: 2.5,
     minPopulation: 3000,
     onePerCommune: true,
+    inhabitantsPerStructure: 35000,
     services: ['aide-alimentaire', 'aide-alimentaire', 'acces-droits', 'benevolat', 'francais-fle'],
     servicesCount: [1, 3],
     zone: { commune: 0.3, aucune: 0.7 },
@@ -231,6 +245,7 @@ export const STRUCTURE_KINDS: readonly StructureKind[] = [
     weight: 1.5,
     minPopulation: 5000,
     onePerCommune: true,
+    inhabitantsPerStructure: 80000,
     services: ['aide-alimentaire', 'vestiaire', 'hebergement-urgence', 'lien-social', 'ecoute-telephonique'],
     servicesCount: [1, 3],
     zone: { aucune: 0.7, departement: 0.3 },
@@ -245,6 +260,7 @@ export const STRUCTURE_KINDS: readonly StructureKind[] = [
     weight: 0.7,
     minPopulation: 25000,
     onePerCommune: true,
+    maxPerDepartement: 1,
     services: ['violences', 'juridique', 'bilan-competences', 'creation-entreprise'],
     servicesCount: [2, 3],
     zone: { departement: 1 },
@@ -273,6 +289,7 @@ export const STRUCTURE_KINDS: readonly StructureKind[] = [
     weight: 0.6,
     minPopulation: 30000,
     onePerCommune: true,
+    inhabitantsPerStructure: 300000,
     services: ['acces-droits', 'parentalite', 'garde-insertion'],
     servicesCount: [1, 3],
     zone: { departement: 1 },
@@ -287,6 +304,7 @@ export const STRUCTURE_KINDS: readonly StructureKind[] = [
     weight: 1,
     minPopulation: 10000,
     onePerCommune: true,
+    inhabitantsPerStructure: 250000,
     services: ['budget', 'budget', 'surendettement', 'impayes-loyer'],
     servicesCount: [1, 3],
     zone: { departement: 0.5, epci: 0.5 },
@@ -301,6 +319,7 @@ export const STRUCTURE_KINDS: readonly StructureKind[] = [
     weight: 0.8,
     minPopulation: 10000,
     onePerCommune: true,
+    inhabitantsPerStructure: 400000,
     services: ['permis-aide', 'permis-aide', 'code-fle', 'conseil-mobilite'],
     servicesCount: [1, 3],
     zone: { departement: 0.6, epci: 0.4 },
@@ -315,6 +334,7 @@ export const STRUCTURE_KINDS: readonly StructureKind[] = [
     weight: 0.8,
     minPopulation: 15000,
     onePerCommune: true,
+    maxPerDepartement: 2,
     services: ['conseil-mobilite', 'conseil-mobilite', 'location-scooter', 'location-voiture', 'velo-insertion'],
     servicesCount: [2, 4],
     zone: { departement: 0.7, region: 0.3 },
@@ -329,6 +349,7 @@ export const STRUCTURE_KINDS: readonly StructureKind[] = [
     weight: 0.7,
     minPopulation: 8000,
     onePerCommune: true,
+    inhabitantsPerStructure: 300000,
     services: ['garage-solidaire', 'location-voiture'],
     servicesCount: [1, 2],
     zone: { departement: 0.6, epci: 0.4 },
@@ -339,7 +360,7 @@ export const STRUCTURE_KINDS: readonly StructureKind[] = [
   {
     key: 'centre-social',
     reseaux: ['fcsf'],
-    noms: ['Centre socioculturel {quartier}', 'Centre social {de_commune}', 'Maison de quartier {quartier}'],
+    noms: ['Centre socioculturel {quartier} – {commune}', 'Centre social {de_commune}', 'Maison de quartier {quartier} – {commune}'],
     weight: 3,
     minPopulation: 4000,
     onePerCommune: false,
@@ -353,10 +374,11 @@ export const STRUCTURE_KINDS: readonly StructureKind[] = [
   {
     key: 'creche-avip',
     reseaux: ['creches-avip'],
-    noms: ['Multi-accueil {quartier}', 'Crèche Les P’tits Loups {commune}', 'Crèche AVIP {commune}'],
+    noms: ['Multi-accueil {quartier} – {commune}', 'Crèche Les P’tits Loups {commune}', 'Crèche AVIP {commune}'],
     weight: 1.2,
     minPopulation: 10000,
     onePerCommune: false,
+    inhabitantsPerStructure: 100000,
     services: ['garde-insertion'],
     servicesCount: [1, 1],
     zone: { commune: 0.6, epci: 0.4 },
@@ -371,6 +393,7 @@ export const STRUCTURE_KINDS: readonly StructureKind[] = [
     weight: 1,
     minPopulation: 15000,
     onePerCommune: true,
+    inhabitantsPerStructure: 300000,
     services: ['sante-mentale', 'addictions', 'acces-soins'],
     servicesCount: [1, 2],
     zone: { departement: 0.5, aucune: 0.5 },
@@ -402,6 +425,7 @@ export const STRUCTURE_KINDS: readonly StructureKind[] = [
     weight: 0.6,
     minPopulation: 40000,
     onePerCommune: true,
+    maxPerDepartement: 1,
     services: ['ecoute-telephonique', 'coaching-distance', 'formation-qualifiante'],
     servicesCount: [1, 3],
     zone: { region: 0.6, france: 0.4 },
@@ -412,7 +436,7 @@ export const STRUCTURE_KINDS: readonly StructureKind[] = [
 ];
 
 /** Neighbourhood-like suffixes to tell apart several structures of a kind in one commune. */
-export const QUARTIERS: readonly string[] = ['Centre', 'Nord', 'Sud', 'Est', 'Ouest', 'Gare', 'Bellevue', 'Les Prés', 'Le Bourg', 'La Fontaine', 'Les Tilleuls', 'Saint-Jacques'];
+export const QUARTIERS: readonly string[] = ['Centre', 'Nord', 'Sud', 'Est', 'Ouest', 'Gare', 'Bellevue', 'Les Prés', 'La Fontaine', 'Les Tilleuls', 'Saint-Jacques'];
 
 /** Street names for synthetic addresses. */
 export const RUES: readonly string[] = [
