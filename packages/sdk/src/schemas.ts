@@ -18,6 +18,7 @@
  * @module
  */
 import * as z from 'zod/mini';
+import { $ZodObjectJIT } from 'zod/v4/core';
 import type {
   BaseStructure,
   DetailedService,
@@ -41,7 +42,7 @@ const nullable = z.nullable;
  * interpreted parser by itself.
  */
 const object = <Shape extends z.core.$ZodShape>(shape: Shape): z.core.$ZodObject<Shape, z.core.$strip> =>
-  new z.core.$ZodObjectJIT({ type: 'object', shape }) as z.core.$ZodObject<Shape, z.core.$strip>;
+  new $ZodObjectJIT({ type: 'object', shape }) as z.core.$ZodObject<Shape, z.core.$strip>;
 const text = () => nullable(z.string());
 const number = () => nullable(z.number());
 const strings = () => nullable(z.array(z.string()));
