@@ -88,6 +88,24 @@ describe('parseOpeningHours: real-world OSM strings', () => {
     assert.deepEqual(onlyComment.days.Mo, []);
     assert.equal(onlyComment.notes.Mo, 'sur rendez-vous');
     assert.equal(onlyComment.notes.Sa, undefined);
+    assert.equal(onlyComment.note, null);
+  });
+
+  it('keeps a comment that selects no day as a note on the whole schedule', () => {
+    const hours = weekly('Mo-Fr 09:00-12:00; "sur rendez-vous l’après-midi"');
+    assert.equal(compact(hours).split(' ')[0], 'Mo=09:00-12:00');
+    assert.equal(hours.note, 'sur rendez-vous l’après-midi');
+    assert.deepEqual(formatWeek(hours).at(-1), {
+      day: 'note',
+      label: 'Remarque',
+      hours: 'sur rendez-vous l’après-midi',
+      closed: false,
+      text: 'Remarque: sur rendez-vous l’après-midi',
+    });
+    assert.equal(formatWeek(hours, 'en').at(-1)?.text, 'Note: sur rendez-vous l’après-midi');
+    assert.equal(openingState(hours, { at: at('2026-11-23T09:00:00Z') })?.open, true);
+    // A lone comment says nothing of the week.
+    assert.deepEqual(parseOpeningHours('"sur rendez-vous"'), { kind: 'raw', source: '"sur rendez-vous"' });
   });
 
   it('reads PH with its own hours', () => {

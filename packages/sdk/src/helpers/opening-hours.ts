@@ -45,6 +45,8 @@ export interface WeeklyOpeningHours {
   publicHolidays: TimeInterval[] | null;
   /** `true` for `24/7` and equivalents, when no rule closes on public holidays. */
   alwaysOpen: boolean;
+  /** Comments of rules that select no day (`Mo-Fr 09:00-12:00; "sur rendez-vous"`): about the whole schedule. */
+  note: string | null;
   /** Every distinct comment of the text. */
   comments: string[];
 }
@@ -219,7 +221,9 @@ function parseRules(tokens: Token[]): Rule[] {
     }
     // A rule must say something: a bare `Mo-Fr` or a stray token is not a schedule.
     if (intervals === null && comment === undefined) throw new Unsupported();
-    rules.push({ days: selected ? days : publicHolidays ? [] : ALL_DAYS, publicHolidays, intervals, comment, additive });
+    // No selector means every day, except for a lone comment, which is kept as a note on the whole
+    // schedule rather than wiping out the days (OSM would make every day "unknown").
+    rules.push({ days: selected ? days : intervals === null ? [] : ALL_DAYS, publicHolidays, intervals, comment, additive });
 
     if (i >= tokens.length) break;
     if (is('rules')) continue;
@@ -270,8 +274,10 @@ export function parseOpeningHours(text: string | null | undefined): OpeningHours
     const notes: Partial<Record<Weekday, string>> = {};
     let publicHolidays: TimeInterval[] | null = null;
     const comments = new Set<string>();
+    const general: string[] = [];
     for (const rule of rules) {
       if (rule.comment) comments.add(rule.comment);
+      if (rule.comment && rule.days.length === 0 && !rule.publicHolidays) general.push(rule.comment);
       const intervals = rule.intervals?.map((span) => toInterval(span, rule.comment)) ?? [];
       for (const index of rule.days) {
         const day = WEEKDAYS[index] as Weekday;
@@ -293,7 +299,8 @@ export function parseOpeningHours(text: string | null | undefined): OpeningHours
     }
     const allDay = (list: TimeInterval[]) => list.some((interval) => interval.from === '00:00' && interval.to === '24:00');
     const alwaysOpen = WEEKDAYS.every((day) => allDay(days[day])) && (publicHolidays === null || allDay(publicHolidays));
-    return { kind: 'weekly', source, days, notes, publicHolidays, alwaysOpen, comments: [...comments] };
+    const note = general.length ? general.join('; ') : null;
+    return { kind: 'weekly', source, days, notes, publicHolidays, alwaysOpen, note, comments: [...comments] };
   } catch {
     // The parser signals anything outside the subset with `Unsupported`; any other slip must not
     // hide the hours either: the original text is still worth showing.
@@ -404,8 +411,8 @@ export function openingState(hours: OpeningHours | null | undefined, options: Op
 
 /** A printable row of {@link formatWeek}. */
 export interface WeekRow {
-  /** The weekday, or `PH` for the public-holidays row. */
-  day: Weekday | 'PH';
+  /** The weekday, `PH` for the public-holidays row, `note` for the schedule's general note. */
+  day: Weekday | 'PH' | 'note';
   /** "Lundi", "Jours fériés", "Monday"… */
   label: string;
   /** "08:30–12:00, 13:30–17:00", "Fermé", "Ouvert 24 h/24"… */
@@ -420,12 +427,14 @@ const WEEK_WORDS = {
   fr: {
     days: ['Lundi', 'Mardi', 'Mercredi', 'Jeudi', 'Vendredi', 'Samedi', 'Dimanche'],
     holidays: 'Jours fériés',
+    note: 'Remarque',
     closed: 'Fermé',
     allDay: 'Ouvert 24 h/24',
   },
   en: {
     days: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
     holidays: 'Public holidays',
+    note: 'Note',
     closed: 'Closed',
     allDay: 'Open 24 hours',
   },
@@ -444,8 +453,8 @@ function describeDay(intervals: TimeInterval[], note: string | undefined, words:
 
 /**
  * The week as printable rows, Monday first, plus a public-holidays row when the hours have a `PH`
- * rule: "Lundi: 08:30–12:00, 13:30–17:00", "Samedi: Fermé". Raw or missing hours give `[]`: show
- * their `source` text instead.
+ * rule and a last row for a general note: "Lundi: 08:30–12:00, 13:30–17:00", "Samedi: Fermé",
+ * "Remarque: sur rendez-vous". Raw or missing hours give `[]`: show their `source` text instead.
  */
 export function formatWeek(hours: OpeningHours | null | undefined, lang: Lang = 'fr'): WeekRow[] {
   if (hours?.kind !== 'weekly') return [];
@@ -459,6 +468,7 @@ export function formatWeek(hours: OpeningHours | null | undefined, lang: Lang = 
     const text = describeDay(hours.publicHolidays, undefined, words);
     rows.push({ day: 'PH', label: words.holidays, hours: text, closed: hours.publicHolidays.length === 0, text: `${words.holidays}: ${text}` });
   }
+  if (hours.note) rows.push({ day: 'note', label: words.note, hours: hours.note, closed: false, text: `${words.note}: ${hours.note}` });
   return rows;
 }
 
