@@ -4,8 +4,8 @@
  * frais, conditions, in person or remote). Written for the demo dataset so that an adviser reading
  * a card finds it plausible; every generated record is still marked as synthetic (`source: "demo"`).
  *
- * Placeholders: `{structure}` (the structure's name), `{commune}`, `{de_commune}` ("de Nantes",
- * "d’Angers", "du Pellerin").
+ * Placeholders: `{commune}`, `{de_commune}` ("de Nantes", "d’Angers", "du Pellerin"). Texts speak
+ * as "nous" rather than naming the structure, whose name would need an article ("le CCAS de…").
  * @module
  */
 import type { Frais, Public, Thematique, TypeService } from '@dora/sdk';
@@ -76,7 +76,7 @@ export const SERVICE_TEMPLATES: readonly ServiceTemplate[] = [
       GRATUIT,
     ],
     intro: [
-      'Le permis de conduire est souvent indispensable pour accéder à un emploi ou à une formation, surtout hors des grandes villes. {structure} accompagne les personnes dont le projet professionnel nécessite le permis B.',
+      'Le permis de conduire est souvent indispensable pour accéder à un emploi ou à une formation, surtout hors des grandes villes. Nous accompagnons les personnes dont le projet professionnel nécessite le permis B.',
       'Vous avez besoin du permis pour travailler mais le coût ou l’apprentissage vous freinent ? Nous vous aidons à monter un parcours adapté, du code à l’examen pratique.',
     ],
     lead: ['L’accompagnement comprend :', 'Concrètement, nous proposons :'],
@@ -130,7 +130,7 @@ export const SERVICE_TEMPLATES: readonly ServiceTemplate[] = [
       { frais: 'payant', precisions: null },
     ],
     intro: [
-      'Pour se rendre au travail, en formation ou à un entretien quand il n’y a pas de transport en commun adapté, {structure} loue des scooters à tarif solidaire.',
+      'Pour se rendre au travail, en formation ou à un entretien quand il n’y a pas de transport en commun adapté, nous louons des scooters à tarif solidaire.',
       'Un scooter pour quelques semaines, le temps de démarrer un emploi ou une formation et de trouver une solution durable.',
     ],
     lead: ['La location comprend :', 'Ce que nous proposons :'],
@@ -176,7 +176,7 @@ export const SERVICE_TEMPLATES: readonly ServiceTemplate[] = [
     frais: [{ frais: 'payant', precisions: 'Main-d’œuvre facturée 50 % moins cher qu’un garage classique ; pièces au prix coûtant. Devis gratuit.' }],
     intro: [
       'Le garage solidaire répare et entretient les véhicules des personnes aux revenus modestes, pour qu’une panne ne fasse pas perdre un emploi.',
-      '{structure} est un atelier d’insertion : les réparations sont faites par des salariés en parcours d’insertion, encadrés par des mécaniciens professionnels.',
+      'Le garage est un atelier d’insertion : les réparations sont faites par des salariés en parcours d’insertion, encadrés par des mécaniciens professionnels.',
     ],
     lead: ['Nous réalisons :', 'Prestations proposées :'],
     points: [
@@ -285,7 +285,7 @@ export const SERVICE_TEMPLATES: readonly ServiceTemplate[] = [
     frais: [GRATUIT],
     intro: [
       'Un conseiller vous aide à réaliser vos démarches en ligne ou les fait avec vous : CAF, Assurance maladie, impôts, France Travail, ANTS, retraite.',
-      'De plus en plus de démarches se font uniquement sur internet. {structure} vous accueille pour les réaliser avec vous, en toute confidentialité.',
+      'De plus en plus de démarches se font uniquement sur internet. Nous vous accueillons pour les réaliser avec vous, en toute confidentialité.',
     ],
     lead: ['Nous pouvons vous aider à :', 'Exemples de démarches :'],
     points: [
@@ -412,14 +412,14 @@ export const SERVICE_TEMPLATES: readonly ServiceTemplate[] = [
     frais: [GRATUIT],
     intro: [
       'Un conseiller référent vous accompagne de façon régulière dans votre recherche d’emploi, avec des rendez-vous individuels et des actions collectives.',
-      '{structure} propose un accompagnement personnalisé pour définir votre projet, cibler les entreprises et décrocher un emploi durable.',
+      'Nous proposons un accompagnement personnalisé pour définir votre projet, cibler les entreprises et décrocher un emploi durable.',
     ],
     lead: ['L’accompagnement s’appuie sur :', 'Concrètement :'],
     points: [
       'un diagnostic de votre situation et de vos compétences',
       'un plan d’action partagé, revu à chaque rendez-vous',
       'la mise en relation avec des employeurs qui recrutent',
-      'des périodes d’immersion en entreprise (PMSP)',
+      'des périodes de mise en situation en milieu professionnel (PMSMP)',
       'la levée des freins périphériques : mobilité, garde d’enfants, logement',
       'un suivi pendant les premiers mois dans l’emploi',
     ],
@@ -528,7 +528,7 @@ export const SERVICE_TEMPLATES: readonly ServiceTemplate[] = [
     publicsPrecisions: ['Personnes éloignées de l’emploi, éligibles à l’insertion par l’activité économique.'],
     frais: [GRATUIT],
     intro: [
-      '{structure} est un atelier chantier d’insertion (ACI) : nous proposons des contrats de travail de 4 à 24 mois, avec un accompagnement socioprofessionnel pour préparer la suite.',
+      'Atelier chantier d’insertion (ACI), nous proposons des contrats de travail de 4 à 24 mois, avec un accompagnement socioprofessionnel pour préparer la suite.',
       'Reprendre un rythme de travail, acquérir des gestes professionnels et être accompagné pour lever les difficultés : c’est le principe du chantier d’insertion.',
     ],
     lead: ['Le parcours comprend :'],
@@ -588,7 +588,7 @@ export const SERVICE_TEMPLATES: readonly ServiceTemplate[] = [
     frais: [GRATUIT],
     intro: [
       'La Mission Locale accompagne les jeunes de 16 à 25 ans dans toutes leurs démarches : emploi, formation, orientation, mais aussi logement, santé et mobilité.',
-      'Le contrat d’engagement jeune propose un accompagnement intensif de 15 à 20 heures par semaine, avec une allocation pouvant aller jusqu’à 545 € par mois selon les ressources.',
+      'Le contrat d’engagement jeune propose un accompagnement intensif de 15 à 20 heures par semaine, avec une allocation mensuelle selon vos ressources.',
     ],
     lead: ['Avec votre conseiller, vous pouvez :', 'L’accompagnement comprend :'],
     points: [
@@ -693,7 +693,7 @@ export const SERVICE_TEMPLATES: readonly ServiceTemplate[] = [
     frais: [GRATUIT, { frais: 'payant', precisions: 'Participation symbolique de 1 à 3 € par passage.' }],
     intro: [
       'Des colis alimentaires composés de produits frais, secs et d’hygiène, pour les personnes et familles qui traversent une période difficile.',
-      'Les bénévoles de {structure} accueillent chaque semaine les familles inscrites pour une distribution alimentaire, dans le respect de la dignité de chacun.',
+      'Chaque semaine, nos bénévoles accueillent les familles inscrites pour une distribution alimentaire, dans le respect de la dignité de chacun.',
     ],
     lead: ['En pratique :'],
     points: [
@@ -810,7 +810,7 @@ export const SERVICE_TEMPLATES: readonly ServiceTemplate[] = [
     frais: [GRATUIT],
     intro: [
       'Un conseil confidentiel et gratuit pour faire le point sur votre budget, anticiper une difficulté ou sortir d’une situation de découvert.',
-      'Labellisé point conseil budget, {structure} accueille toute personne qui rencontre des difficultés financières, sans condition de ressources.',
+      'Nous accueillons toute personne qui rencontre des difficultés financières, sans condition de ressources, pour un conseil gratuit et confidentiel.',
     ],
     lead: ['Nous pouvons :'],
     points: ['établir avec vous un budget', 'vous aider à négocier avec vos créanciers ou votre banque', 'vérifier que vous percevez toutes les aides auxquelles vous avez droit', 'vous accompagner dans un dossier de surendettement'],
