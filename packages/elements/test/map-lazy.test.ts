@@ -7,7 +7,8 @@ import { MAPPED_COUNT, mapResults } from './fixtures/map-results.js';
 const fetched = (part: string) =>
   performance.getEntriesByType('resource').filter((entry) => entry.name.includes(part));
 
-describe('lazy loading of the map', () => {
+describe('lazy loading of the map', function () {
+  this.timeout(30000); // a shared, busy machine: loading Leaflet in a fresh page can be slow
   it('fetches nothing of Leaflet until a map is first shown', async () => {
     // The loader and the "what goes on the map" rule are in the page; the map is not.
     expect(mapResults.filter(isMappable)).to.have.length(MAPPED_COUNT);
@@ -25,7 +26,7 @@ describe('lazy loading of the map', () => {
     expect(fetched('leaflet-src.esm.js')).to.have.length(1);
     expect(fetched('leaflet.css')).to.have.length(1);
     expect(fetched('supercluster')).to.not.deep.equal([]);
-    await waitUntil(() => el.shadowRoot?.querySelectorAll('.leaflet-marker-pane .dora-marker').length === MAPPED_COUNT, 'no markers');
+    await waitUntil(() => el.shadowRoot?.querySelectorAll('.leaflet-marker-pane .dora-marker').length === MAPPED_COUNT, 'no markers', { timeout: 8000 });
 
     // Shown again: nothing more is fetched.
     await loadResultsMap();

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../src/map/dora-results-map.js';
 import type { DoraResultsMap } from '../src/map/dora-results-map.js';
 import { MAPPED_COUNT, NANTES, TILE_PNG, denseResults, hostileResult, mapResults, twinResults } from './fixtures/map-results.js';
@@ -10,7 +10,7 @@ async function mapOf(results = mapResults, extra: Partial<DoraResultsMap> = {}):
   const el = await fixture<DoraResultsMap>(html`<dora-results-map tiles-url=${TILE_PNG} .results=${results}></dora-results-map>`);
   Object.assign(el, extra);
   await el.updateComplete;
-  await waitUntil(() => markers(el).length + clusters(el).length > 0 || results.length === 0, 'markers never showed');
+  await waitUntil(() => markers(el).length + clusters(el).length > 0 || results.length === 0, 'markers never showed', { timeout: 8000 });
   return el;
 }
 
@@ -19,7 +19,10 @@ const clusters = (el: DoraResultsMap) => [...el.shadowRoot!.querySelectorAll<HTM
 const popupText = (el: DoraResultsMap) => el.shadowRoot!.querySelector('.leaflet-popup-content')?.textContent ?? '';
 const markerNamed = (el: DoraResultsMap, start: string) => markers(el).find((m) => m.title.startsWith(start));
 
-describe('<dora-results-map>', () => {
+describe('<dora-results-map>', function () {
+  this.timeout(30000); // a shared, busy machine: loading Leaflet in a fresh page can be slow
+  // No map animations: they wait for animation frames, which a background test page may not get.
+  before(() => emulateMedia({ reducedMotion: 'reduce' }));
   it('puts one marker on each located, in-person result, and says how many', async () => {
     const el = await mapOf();
     expect(markers(el)).to.have.length(MAPPED_COUNT);

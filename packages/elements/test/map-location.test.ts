@@ -1,0 +1,49 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/map/dora-location-map.js';
+import type { DoraLocationMap } from '../src/map/dora-location-map.js';
+import { TILE_PNG } from './fixtures/map-results.js';
+import { completeService, sparseService } from './fixtures/services.js';
+
+const fetchedLeaflet = () => performance.getEntriesByType('resource').filter((e) => e.name.includes('leaflet'));
+
+describe('<dora-location-map> (the service sheet’s "Afficher la carte")', function () {
+  this.timeout(30000); // a shared, busy machine: loading Leaflet in a fresh page can be slow
+  it('renders nothing for a service without coordinates', async () => {
+    const el = await fixture<DoraLocationMap>(html`<dora-location-map .service=${sparseService}></dora-location-map>`);
+    expect(el.shadowRoot!.querySelector('button')).to.equal(null);
+  });
+
+  it('fetches the map only when opened, then shows the place with its address as name', async () => {
+    const el = await fixture<DoraLocationMap>(html`<dora-location-map tiles-url=${TILE_PNG} .service=${completeService}></dora-location-map>`);
+    const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>('[part=toggle]')!;
+    expect(toggle.textContent!.trim()).to.equal('Afficher la carte');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(fetchedLeaflet()).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(toggle.textContent!.trim()).to.equal('Masquer la carte');
+    await waitUntil(() => el.shadowRoot!.querySelector('dora-results-map'), 'no map', { timeout: 8000 });
+    const map = el.shadowRoot!.querySelector('dora-results-map')!;
+    expect(map.variant).to.equal('location');
+    await waitUntil(() => map.shadowRoot?.querySelector('.dora-marker__pin[role=img]'), 'no marker', { timeout: 8000 });
+    expect(map.shadowRoot!.querySelector('.dora-marker__pin')!.getAttribute('aria-label')).to.equal(
+      'Lieu d’accueil : 12 rue de Strasbourg, Bâtiment B, 2e étage, 44000 Nantes',
+    );
+    expect(fetchedLeaflet().filter((e) => e.name.includes('leaflet-src'))).to.have.length(1);
+    await expect(el).to.be.accessible();
+
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.panel')!.hasAttribute('hidden')).to.equal(true);
+  });
+
+  it('speaks English', async () => {
+    const el = await fixture<DoraLocationMap>(html`<dora-location-map lang="en" .service=${completeService}></dora-location-map>`);
+    expect(el.shadowRoot!.querySelector('[part=toggle]')!.textContent!.trim()).to.equal('Show the map');
+  });
+});
