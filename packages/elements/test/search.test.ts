@@ -7,12 +7,13 @@ import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import '../src/search/dora-search.js';
 import type { DoraSearchElement } from '../src/search/dora-search.component.js';
+import type { DoraServiceCardElement } from '../src/service-card/dora-service-card.component.js';
 import { API_URL, GEO_URL, resetMockApi, startMockApi, stopMockApi, useHandlers } from './helpers/msw.js';
 import { geoApi, makeService, nearResults, pagedSearch, remoteResult, searchRequests, serviceDetail } from './fixtures/search.js';
 
 const shadow = (el: DoraSearchElement) => el.shadowRoot!;
 const status = (el: DoraSearchElement) => shadow(el).querySelector('[role="status"][part="status"]')!.textContent!.trim();
-const cards = (el: DoraSearchElement) => [...shadow(el).querySelectorAll<HTMLElement>('.list dora-service-card')];
+const cards = (el: DoraSearchElement) => [...shadow(el).querySelectorAll<DoraServiceCardElement>('.list dora-service-card')];
 const results = (el: DoraSearchElement) => shadow(el).querySelector<HTMLElement>('[part="results"]')!;
 const button = (el: DoraSearchElement, text: string) =>
   [...shadow(el).querySelectorAll<HTMLElement>('button, a')].find((b) => b.textContent!.trim().includes(text));
@@ -318,7 +319,7 @@ describe('<dora-search>', () => {
     document.addEventListener(
       'dora-service-open',
       (e) => {
-        received = e.detail.service.id;
+        received = (e as CustomEvent<{ service: { id: string } }>).detail.service.id;
         e.preventDefault();
       },
       { once: true },
