@@ -472,9 +472,14 @@ class SyntheticBuilder {
     const [count] = r.weighted(THEMATIQUES_COUNT_HISTOGRAM, ([, services]) => services);
     if (count === 0 && quality !== 'rich') return null;
     const chosen = new Set<Thematique>(template.thematiques);
-    const extras = Math.min(3, Math.max(0, count - chosen.size));
+    const extras = Math.min(2, Math.max(0, count - chosen.size));
     const partners = THEMATIQUES_COOCCURRENCE[template.thematiques[0] as Thematique] ?? [];
-    for (let i = 0; i < extras && partners.length > 0; i++) chosen.add(r.weighted(partners, ([, n]) => n)[0]);
+    // Mostly neighbours in the same categories (what an adviser expects); sometimes, as DORA
+    // producers do, a thématique from another category that often goes with it.
+    const categories = new Set(template.thematiques.map((t) => t.split('--')[0]));
+    const close = partners.filter(([t]) => categories.has(t.split('--')[0]));
+    for (let i = 0; i < extras && close.length > 0; i++) chosen.add(r.weighted(close, ([, n]) => n)[0]);
+    if (count > chosen.size && partners.length > 0 && r.chance(0.25)) chosen.add(r.weighted(partners, ([, n]) => n)[0]);
     return [...chosen].sort();
   }
 }

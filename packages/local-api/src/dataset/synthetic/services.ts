@@ -241,6 +241,7 @@ export const SERVICE_TEMPLATES: readonly ServiceTemplate[] = [
     frais: [GRATUIT],
     intro: [
       'Des ateliers en petit groupe pour apprendre à utiliser son smartphone au quotidien, à son rythme et sans jargon.',
+      'Téléphoner, envoyer une photo, installer une application : un cycle d’ateliers pour gagner en autonomie avec son téléphone et éviter les pièges courants.',
       'Vous avez un smartphone mais ne savez pas bien vous en servir ? Un conseiller numérique vous accompagne pas à pas.',
     ],
     lead: ['Au programme :', 'Vous apprendrez à :'],
@@ -285,6 +286,7 @@ export const SERVICE_TEMPLATES: readonly ServiceTemplate[] = [
     frais: [GRATUIT],
     intro: [
       'Un conseiller vous aide à réaliser vos démarches en ligne ou les fait avec vous : CAF, Assurance maladie, impôts, France Travail, ANTS, retraite.',
+      'Un ordinateur, une imprimante, un scanner et une personne pour vous guider : venez faire vos démarches en ligne accompagné(e), sans avoir besoin d’être à l’aise avec l’informatique.',
       'De plus en plus de démarches se font uniquement sur internet. Nous vous accueillons pour les réaliser avec vous, en toute confidentialité.',
     ],
     lead: ['Nous pouvons vous aider à :', 'Exemples de démarches :'],
@@ -694,6 +696,7 @@ export const SERVICE_TEMPLATES: readonly ServiceTemplate[] = [
     intro: [
       'Des colis alimentaires composés de produits frais, secs et d’hygiène, pour les personnes et familles qui traversent une période difficile.',
       'Chaque semaine, nos bénévoles accueillent les familles inscrites pour une distribution alimentaire, dans le respect de la dignité de chacun.',
+      'Une aide alimentaire ponctuelle ou de quelques mois, le temps de passer un cap difficile : perte d’emploi, séparation, attente d’un droit.',
     ],
     lead: ['En pratique :'],
     points: [
@@ -840,6 +843,7 @@ export const SERVICE_TEMPLATES: readonly ServiceTemplate[] = [
     intro: [
       'Un accueil pour vous informer sur vos droits et vous aider dans vos démarches : RSA, prime d’activité, complémentaire santé solidaire, aides au logement, retraite.',
       'Vous ne savez pas à quelles aides vous avez droit ? Nous faisons le point avec vous et vous aidons à constituer les dossiers.',
+      'Un courrier que vous ne comprenez pas, un dossier bloqué, un droit suspendu ? Un travailleur social vous reçoit pour débloquer la situation.',
     ],
     lead: ['Nous vous accompagnons pour :'],
     points: ['simuler vos droits', 'remplir et envoyer les dossiers', 'comprendre un courrier administratif', 'contester une décision', 'obtenir une domiciliation'],
@@ -947,7 +951,10 @@ export const SERVICE_TEMPLATES: readonly ServiceTemplate[] = [
     type: 'atelier',
     publics: [['tous-publics'], ['seniors'], null],
     frais: [GRATUIT, { frais: 'payant', precisions: 'Adhésion annuelle de 2 à 10 € selon les ressources ; sorties à partir de 1 €.' }],
-    intro: ['Un lieu ouvert à toutes et tous pour se retrouver, partager des activités et sortir de l’isolement.'],
+    intro: [
+      'Un lieu ouvert à toutes et tous pour se retrouver, partager des activités et sortir de l’isolement.',
+      'Vous vous sentez seul(e) ou venez d’arriver dans la commune ? Nos activités collectives sont l’occasion de rencontrer du monde, à votre rythme.',
+    ],
     lead: ['Chaque semaine :'],
     points: ['un café convivial', 'des ateliers cuisine, couture et jardinage', 'des sorties culturelles à petit prix', 'des activités sportives adaptées'],
     fin: ['Venez découvrir sans inscription.'],
@@ -960,7 +967,10 @@ export const SERVICE_TEMPLATES: readonly ServiceTemplate[] = [
     type: 'information',
     publics: [['tous-publics'], ['jeunes']],
     frais: [GRATUIT],
-    intro: ['S’engager comme bénévole permet de se sentir utile, de rencontrer du monde et de développer des compétences valorisables dans un CV.'],
+    intro: [
+      'S’engager comme bénévole permet de se sentir utile, de rencontrer du monde et de développer des compétences valorisables dans un CV.',
+      'Quelques heures par semaine ou par mois : nous cherchons des bénévoles pour l’accueil, la distribution, l’accompagnement scolaire ou les ateliers.',
+    ],
     lead: ['Nous vous proposons :'],
     points: ['des missions adaptées à vos disponibilités', 'une formation à l’accueil et à l’écoute', 'la valorisation de votre engagement'],
     fin: ['Prenez contact pour une première rencontre.'],
