@@ -36,7 +36,20 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
-  browsers: [chromeLauncher({ launchOptions: { executablePath: CHROMIUM, headless: true, args: ARGS } })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: CHROMIUM, headless: true, args: ARGS },
+      // One browser context (its own window) per test file: two files run at once, and a page in a
+      // background tab gets no requestAnimationFrame (fixtures and Lit updates wait on it). Separate
+      // contexts also keep each file's msw service worker to itself.
+      async createPage({ context }) {
+        const isolated = await context.browser().createBrowserContext();
+        const page = await isolated.newPage();
+        page.once('close', () => isolated.close().catch(() => {}));
+        return page;
+      },
+    }),
+  ],
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
   plugins: [mswAndCssInline, esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],

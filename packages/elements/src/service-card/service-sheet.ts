@@ -21,6 +21,7 @@ import { fire } from '../internal/events.js';
 import { fillUrlTemplate, mailtoUrl, safeUrl, telUrl, WEB_PROTOCOLS } from '../internal/safe-url.js';
 import { renderHeading } from '../internal/heading.js';
 import { renderMarkdown } from '../markdown/markdown.js';
+import '../map/dora-location-map.js'; // "Afficher la carte" (the map itself loads when opened)
 import {
   capitalise,
   fraisBadge,
@@ -88,7 +89,7 @@ export function renderSheet(service: CardService, ctx: SheetContext, printing = 
     </header>
 
     <div class="layout">
-      <div class="main">${renderDescription(service, ctx, h + 1, newWindow)} ${renderKeyInformation(service, ctx, h + 1, newWindow)}</div>
+      <div class="main">${renderDescription(service, ctx, h + 1, newWindow)} ${renderKeyInformation(service, ctx, h + 1, newWindow, printing)}</div>
       ${renderMobilise(service, ctx, h + 1, newWindow, printing)}
     </div>
 
@@ -132,7 +133,7 @@ function renderDescription(service: CardService, ctx: SheetContext, level: numbe
   );
 }
 
-function renderKeyInformation(service: CardService, ctx: SheetContext, level: number, newWindow: string): TemplateResult {
+function renderKeyInformation(service: CardService, ctx: SheetContext, level: number, newWindow: string, printing: boolean): TemplateResult {
   const { t } = ctx;
   // A multi-line text is a list of conditions, as DORA shows it.
   const conditions = (service.conditions_acces ?? '')
@@ -166,7 +167,7 @@ function renderKeyInformation(service: CardService, ctx: SheetContext, level: nu
         html`${fraisBadge(service, ctx, false)}${service.frais_precisions ? html`<span class="precisions">${service.frais_precisions}</span>` : nothing}`,
       )}
       ${item(t('modesAccueil'), service.modes_accueil?.length ? service.modes_accueil.map((m) => modeLabel(m, ctx)).join(', ') : t('notProvided'))}
-      ${renderAddress(service, ctx, newWindow)} ${renderHours(service, ctx)} ${item(t('zone'), zoneText(service, ctx))}
+      ${renderAddress(service, ctx, newWindow, printing)} ${renderHours(service, ctx)} ${item(t('zone'), zoneText(service, ctx))}
       ${duration ? item(t('duration'), duration) : nothing} ${renderAccessibility(service, ctx, newWindow)}
     </dl>`,
   );
@@ -189,7 +190,7 @@ function zoneText(service: CardService, { t, lang, preciseZone }: SheetContext):
   return preciseZone || describeZoneSync(zone, lang);
 }
 
-function renderAddress(service: CardService, ctx: SheetContext, newWindow: string): TemplateResult | typeof nothing {
+function renderAddress(service: CardService, ctx: SheetContext, newWindow: string, printing: boolean): TemplateResult | typeof nothing {
   const { t, lang } = ctx;
   const street = [service.adresse, service.complement_adresse].filter(Boolean).join(', ');
   const town = [service.code_postal, service.commune].filter(Boolean).join(' ');
@@ -209,7 +210,10 @@ function renderAddress(service: CardService, ctx: SheetContext, newWindow: strin
             >${t('mapLink')}<span class="visually-hidden"> ${t('mapLinkLabel')} ${newWindow}</span></a
           >`
         : nothing}
-    </address>`,
+    </address>
+    ${printing
+      ? nothing /* An element in the print iframe cannot adopt this document's stylesheets. */
+      : html`<dora-location-map lang=${lang} .service=${service}></dora-location-map>`}`,
   );
 }
 
@@ -447,8 +451,9 @@ export async function printSheet(service: CardService, ctx: SheetContext): Promi
   frame.title = ctx.t('print');
   printFrame = frame;
   ctx.host.renderRoot.appendChild(frame);
-  // Let the about:blank document settle before writing into it.
-  await new Promise((resolve) => requestAnimationFrame(resolve));
+  // The initial about:blank document exists synchronously; yielding once lets observers of the
+  // shadow root (tests, host tooling) see the frame before it prints.
+  await Promise.resolve();
   const view = frame.contentWindow;
   const doc = frame.contentDocument;
   if (!view || !doc) return;
