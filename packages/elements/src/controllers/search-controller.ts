@@ -166,6 +166,20 @@ export class SearchController<P, T> implements ReactiveController {
     if (this.lastRun) this.start(this.lastRun);
   }
 
+  /** Back to the initial state: nothing shown, nothing in flight. */
+  reset(): void {
+    this.task.abort();
+    this.items = [];
+    this.buffer = [];
+    this.invalidItems = [];
+    this.apiTotal = 0;
+    this.exhausted = true;
+    this.params = undefined;
+    this.lastRun = undefined;
+    this.status = 'idle';
+    this.error = undefined;
+  }
+
   /** Aborts what is in flight; the shown items stay. */
   abort(): void {
     this.task.abort();

@@ -92,6 +92,9 @@ export interface DoraInvalidItemsEventDetail {
   params: SearchServicesParams;
 }
 
+/** How a search is recorded in the URL with `sync-url`: a new entry, the current one, or not at all. */
+type HistoryMode = 'push' | 'replace' | 'none';
+
 /** Boolean attributes whose default is `true` must accept `="false"`. */
 const booleanAttribute = (defaultValue: boolean) => ({
   fromAttribute: (value: string | null): boolean => (value === null ? defaultValue : !/^(false|0|no|off)$/i.test(value.trim())),
@@ -331,7 +334,8 @@ export class DoraSearchElement extends LitElement {
     this.selection = this.selectionFromAttributes();
     const fromUrl = this.urlState.read();
     if (Object.keys(fromUrl).length > 0) void this.restoreFromUrl(fromUrl, false);
-    else if (/^\w{5}$/.test(this.codeCommune.trim())) this.startFromCode(this.codeCommune.trim(), undefined, { push: false });
+    // The first history entry holds the initial state, so that "back" can return to it.
+    else if (/^\w{5}$/.test(this.codeCommune.trim())) this.startFromCode(this.codeCommune.trim(), undefined, { history: 'replace' });
   }
 
   override disconnectedCallback(): void {
@@ -346,11 +350,11 @@ export class DoraSearchElement extends LitElement {
     const filterAttributes = ['categories', 'thematiques', 'publics', 'frais', 'types', 'modesAccueil'] as const;
     if (filterAttributes.some((name) => changed.has(name))) this.selection = this.selectionFromAttributes();
     if (changed.has('codeCommune') && /^\w{5}$/.test(this.codeCommune.trim())) {
-      this.startFromCode(this.codeCommune.trim(), undefined, { push: true });
+      this.startFromCode(this.codeCommune.trim(), undefined, { history: 'push' });
       return;
     }
     const searchAttributes = [...filterAttributes, 'sources', 'scoreQualiteMinimum', 'exclureDoublons', 'includeRemoteServices', 'rayon', 'pageSize', 'apiUrl', 'token'] as const;
-    if (this.searched && searchAttributes.some((name) => changed.has(name))) this.runSearch({ push: false });
+    if (this.searched && searchAttributes.some((name) => changed.has(name))) this.runSearch({ history: 'replace' });
   }
 
   private selectionFromAttributes(): Selection {
@@ -364,10 +368,10 @@ export class DoraSearchElement extends LitElement {
   }
 
   /** Searches around a commune known by its code, resolving its name in parallel. */
-  private startFromCode(code: string, point: Origin['point'], { push }: { push: boolean }): void {
+  private startFromCode(code: string, point: Origin['point'], { history }: { history: HistoryMode }): void {
     const commune: Place = this.origin?.commune.code === code ? this.origin.commune : { code, nom: '' };
     this.origin = { commune, point };
-    this.runSearch({ push });
+    this.runSearch({ history });
     if (!commune.nom) void this.resolveCommuneName(code);
   }
 
@@ -388,7 +392,8 @@ export class DoraSearchElement extends LitElement {
 
   // ---- search ----
 
-  private runSearch({ push = true }: { push?: boolean } = {}): void {
+  /** Runs a search; `history` says how the URL (with `sync-url`) records it. */
+  private runSearch({ history = 'push' }: { history?: HistoryMode } = {}): void {
     const params = toSearchParams(this.origin, this.selection, {
       sources: this.sources,
       scoreQualiteMinimum: this.scoreQualiteMinimum,
@@ -402,7 +407,7 @@ export class DoraSearchElement extends LitElement {
     const filter = this.origin ? distanceFilter(clamp(this.rayon, 1, API_RADIUS_KM, API_RADIUS_KM), this.includeRemoteServices) : undefined;
     this.results.search({ params, pageSize, requestSize: filter ? Math.min(100, Math.max(pageSize, 50)) : pageSize, filter });
     this.announcer.announce(this.t('results.loading'));
-    if (push) this.urlState.write(toUrlState(this.origin, this.selection));
+    if (history !== 'none') this.urlState.write(toUrlState(this.origin, this.selection), { replace: history === 'replace' });
   }
 
   private onSettled({ append, params, newItems, pages, error }: SearchOutcome<SearchServicesParams, ServiceSearchResult>): void {
@@ -454,6 +459,14 @@ export class DoraSearchElement extends LitElement {
   private retry(): void {
     this.results.retry();
     this.announcer.announce(this.t('results.loading'));
+  }
+
+  private resetResults(): void {
+    this.origin = null;
+    this.searched = false;
+    this.openedService = null;
+    this.results.reset();
+    this.announcer.clear();
   }
 
   // ---- form ----
@@ -550,12 +563,19 @@ export class DoraSearchElement extends LitElement {
       this.searched &&
       (this.origin?.commune.code ?? null) === state.commune &&
       JSON.stringify(toUrlState(this.origin, this.selection)) === JSON.stringify(toUrlState(state.commune ? { commune: { code: state.commune, nom: '' }, point: state.point } : null, state.selection));
-    if (!sameSearch) {
+    const empty = Object.keys(raw).length === 0;
+    if (empty && fromHistory) {
+      // Back to an entry from before any search: the state the attributes describe.
+      this.selection = this.selectionFromAttributes();
+      const code = this.codeCommune.trim();
+      if (/^\w{5}$/.test(code)) this.startFromCode(code, undefined, { history: 'none' });
+      else this.resetResults();
+    } else if (!sameSearch) {
       this.selection = state.selection;
-      if (state.commune) this.startFromCode(state.commune, state.point, { push: false });
+      if (state.commune) this.startFromCode(state.commune, state.point, { history: 'none' });
       else if (fromHistory || Object.values(state.selection).some((list) => list.length > 0)) {
         this.origin = null;
-        this.runSearch({ push: false });
+        this.runSearch({ history: 'none' });
       }
     }
     if (state.service && this.openedService?.id !== state.service) {
