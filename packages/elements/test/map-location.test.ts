@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/map/dora-location-map.js';
+import '../src/service-card/dora-service-card.js';
 import type { DoraLocationMap } from '../src/map/dora-location-map.js';
 import { TILE_PNG } from './fixtures/map-results.js';
 import { completeService, sparseService } from './fixtures/services.js';
@@ -45,5 +46,18 @@ describe('<dora-location-map> (the service sheet’s "Afficher la carte")', func
   it('speaks English', async () => {
     const el = await fixture<DoraLocationMap>(html`<dora-location-map lang="en" .service=${completeService}></dora-location-map>`);
     expect(el.shadowRoot!.querySelector('[part=toggle]')!.textContent!.trim()).to.equal('Show the map');
+  });
+
+  it('sits under the address of the full service sheet, closed, and opens a map of the place', async () => {
+    const card = await fixture<HTMLElement>(html`<dora-service-card variant="full" .service=${completeService}></dora-service-card>`);
+    await waitUntil(() => card.shadowRoot!.querySelector('dora-location-map'), 'no location map in the sheet', { timeout: 8000 });
+    const location = card.shadowRoot!.querySelector('dora-location-map')!;
+    expect(location.closest('dd')!.querySelector('address')).to.not.equal(null);
+    await location.updateComplete;
+    location.shadowRoot!.querySelector<HTMLButtonElement>('[part=toggle]')!.click();
+    await waitUntil(() => location.shadowRoot!.querySelector('dora-results-map')?.shadowRoot?.querySelector('.dora-marker'), 'no marker', {
+      timeout: 8000,
+    });
+    await expect(card).to.be.accessible();
   });
 });

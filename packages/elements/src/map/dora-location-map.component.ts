@@ -37,6 +37,11 @@ export class DoraLocationMap extends LitElement {
         margin: 0;
         color: var(--_text-muted);
       }
+      @media print {
+        :host {
+          display: none;
+        }
+      }
     `,
   ];
 
@@ -60,6 +65,13 @@ export class DoraLocationMap extends LitElement {
   private readonly localize = new LocalizeController(this, catalogue);
   private readonly panelId = `dora-location-map-${(ids += 1)}`;
 
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    // A printed copy of the sheet is rendered into another document (the print frame), where this
+    // page's constructed stylesheets cannot be adopted; a map has no use on paper anyway.
+    if (this.ownerDocument !== document) return this.attachShadow({ mode: 'open' });
+    return super.createRenderRoot();
+  }
+
   protected override willUpdate(): void {
     if (this.open && this.status === 'idle' && this.located) void this.load();
   }
@@ -69,7 +81,7 @@ export class DoraLocationMap extends LitElement {
   }
 
   protected override render(): TemplateResult | typeof nothing {
-    if (!this.service || !this.located) return nothing;
+    if (!this.service || !this.located || this.ownerDocument !== document) return nothing;
     const t = (key: keyof MapViewStrings) => this.localize.t(key);
     return html`
       <button type="button" class="button button--tertiary toggle" part="toggle" aria-expanded=${String(this.open)}
