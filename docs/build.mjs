@@ -50,10 +50,12 @@ markdown.core.ruler.push('dora_docs', (state) => {
     for (const child of token.children ?? []) {
       if (child.type !== 'link_open') continue;
       const href = child.attrGet('href') ?? '';
-      if (/^[\w./-]+\.md(#.*)?$/.test(href) && !/^https?:/.test(href)) {
+      if (href.startsWith('../')) {
+        // Out of docs/ (packages' READMEs, examples): the repository's files, one level further up from docs/site/.
+        child.attrSet('href', `../${href}`);
+      } else if (/^[\w./-]+\.md(#.*)?$/.test(href)) {
         const target = href.replace(/\.md(#|$)/, '.html$1');
-        // Links out of docs/ (packages' READMEs, examples) go to the repository files.
-        child.attrSet('href', target.startsWith('../') ? href : target === 'README.html' ? 'index.html' : target);
+        child.attrSet('href', target === 'README.html' ? 'index.html' : target);
       }
     }
   });
@@ -62,7 +64,7 @@ markdown.core.ruler.push('dora_docs', (state) => {
 const pages = [
   ['index.html', join(docs, 'README.md'), 'Documentation'],
   ...readdirSync(docs)
-    .filter((file) => file.endsWith('.md') && file !== 'README.md')
+    .filter((file) => file.endsWith('.md') && file !== 'README.md' && file !== 'elements.md') // elements.md: replaced by the generated reference
     .sort()
     .map((file) => [file.replace(/\.md$/, '.html'), join(docs, file)]),
   ['elements.html', join(site, 'elements.md')],
