@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../src/service-card/dora-service-card.js';
 import type { DoraServiceCardElement } from '../src/service-card/dora-service-card.component.js';
 import {
@@ -395,6 +395,19 @@ describe('<dora-service-card> actions', () => {
 });
 
 describe('<dora-service-card> themes', () => {
+  it('follows prefers-color-scheme with color-scheme="auto" only', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    try {
+      const auto = await card(html`<dora-service-card .service=${sparseService} color-scheme="auto"></dora-service-card>`);
+      const light = await card(html`<dora-service-card .service=${sparseService}></dora-service-card>`);
+      expect(getComputedStyle($(auto, 'article')).backgroundColor).to.equal('rgb(22, 24, 29)');
+      expect(getComputedStyle($(light, 'article')).backgroundColor).to.equal('rgb(255, 255, 255)');
+      await expect(auto).to.be.accessible();
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
+  });
+
   it('reads --dora-* properties set by the host page on an ancestor', async () => {
     const wrapper = await fixture(html`<div class="themed"><dora-service-card .service=${paidService}></dora-service-card></div>`);
     (wrapper as HTMLElement).style.setProperty('--dora-color-primary', 'rgb(10, 20, 30)');
