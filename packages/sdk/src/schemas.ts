@@ -23,6 +23,7 @@ import type {
   BaseStructure,
   DetailedService,
   DetailedStructure,
+  Page,
   SearchResult,
   Service,
   ServiceSearchResult,
@@ -177,8 +178,24 @@ function tolerant<T>(exact: z.core.$ZodType<T>): z.ZodMiniType<T> {
   return schema;
 }
 
+/** A valid result of {@link parseTolerant}. */
+export interface TolerantSuccess<T> {
+  /** Always `true`. */
+  success: true;
+  /** The record: the input itself when complete, a copy with missing nullable keys set to `null` otherwise. */
+  data: T;
+}
+
+/** An invalid result of {@link parseTolerant}. */
+export interface TolerantFailure {
+  /** Always `false`. */
+  success: false;
+  /** What is wrong (issues include their `input`). */
+  error: z.core.$ZodError;
+}
+
 /** The result of {@link parseTolerant}. */
-export type TolerantResult<T> = { success: true; data: T } | { success: false; error: z.core.$ZodError };
+export type TolerantResult<T> = TolerantSuccess<T> | TolerantFailure;
 
 /**
  * Validates a record the way the client does, and fast: a complete, valid record is returned AS IS
@@ -236,7 +253,7 @@ export const frameworkValueSchema: z.ZodMiniType<VocabularyEntry> = tolerant(exa
  * The page envelope, strict on its numbers; items are validated one by one afterwards so that one bad
  * item does not cost the whole page.
  */
-export const pageEnvelopeSchema = z.looseObject({
+export const pageEnvelopeSchema: z.ZodMiniType<Omit<Page<unknown>, 'invalidItems' | 'warnings'>> = z.looseObject({
   items: z.array(z.unknown()),
   total: z.int().check(z.gte(0)),
   page: z.int().check(z.gte(1)),
@@ -254,6 +271,9 @@ export const validationIssueSchema: z.ZodMiniType<ValidationIssue> = z.looseObje
 });
 
 /** An error body: `{"detail": string | ValidationError[]}`. */
-export const errorBodySchema = z.looseObject({
+export const errorBodySchema: z.ZodMiniType<{
+  /** FastAPI's list of issues, or a plain message. */
+  detail: string | ValidationIssue[];
+}> = z.looseObject({
   detail: z.union([z.string(), z.array(validationIssueSchema)]),
 });

@@ -68,7 +68,9 @@ export interface BaseStructure extends Located {
 
 /** A `{source, id}` reference to a duplicate structure. */
 export interface SourceId {
+  /** Source slug. */
   source: string;
+  /** Id of the duplicate structure. */
   id: string;
 }
 
@@ -81,7 +83,10 @@ export interface Structure extends BaseStructure {
 }
 
 /** A duplicate as returned in full by `/structures/{id}` (no score, no address certification). */
-export type StructureDuplicate = Omit<BaseStructure, 'adresse_certifiee'> & { adresse_certifiee?: boolean };
+export type StructureDuplicate = Omit<BaseStructure, 'adresse_certifiee'> & {
+  /** `true` when the address comes from BAN geocoding; may be absent on duplicates. */
+  adresse_certifiee?: boolean;
+};
 
 /** A service in `/services` lists. */
 export interface Service extends Located {
@@ -141,17 +146,21 @@ export interface Service extends Located {
 
 /** A service with its structure (`/services/{id}`, search results). */
 export interface DetailedService extends Service {
+  /** The structure that offers the service. */
   structure: BaseStructure;
 }
 
 /** A structure with its services and full duplicates (`/structures/{id}`). */
 export interface DetailedStructure extends Omit<Structure, 'doublons'> {
+  /** Its services. */
   services: Service[];
+  /** Its duplicates in other sources, in full. */
   doublons: StructureDuplicate[];
 }
 
 /** One result of `/search/services`. */
 export interface ServiceSearchResult {
+  /** The service, with its structure. */
   service: DetailedService;
   /** Distance in km (integer), only for in-person services within 50 km. */
   distance: number | null;
@@ -165,8 +174,11 @@ export interface SearchResult extends ServiceSearchResult {
 
 /** A data source (`/sources`). */
 export interface Source {
+  /** Slug, as in `sources` filters and the `source` field of records. */
   slug: string;
+  /** Name. */
   nom: string;
+  /** Description, or `null`. */
   description: string | null;
 }
 
@@ -200,18 +212,26 @@ export interface InvalidItem {
 
 /** A vocabulary value the SDK does not know, on an item kept in the page. */
 export interface VocabularyWarning {
+  /** The item's index in the page the API returned. */
   index: number;
+  /** The item's id (the service's, for search results). */
   id: string | null;
-  /** The field (`thematiques`, `publics`…). */
+  /** The field, as a path from the item (`thematiques`, `service.structure.reseaux_porteurs`…). */
   field: string;
+  /** The unknown value. */
   value: string;
 }
 
 /** One error of a FastAPI 422 `{"detail": [...]}` body. */
 export interface ValidationIssue {
+  /** Error type (`enum`, `string_pattern_mismatch`, `value_error`…). */
   type: string;
+  /** Where: `['query', 'frais', 0]`. */
   loc: (string | number)[];
+  /** Message, in English. */
   msg: string;
+  /** The rejected value. */
   input?: unknown;
+  /** Details, such as the expected values. */
   ctx?: Record<string, unknown>;
 }

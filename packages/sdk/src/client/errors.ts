@@ -8,11 +8,13 @@ import type { InvalidItem, ValidationIssue } from '../types.js';
 
 /** Base class of every error the client throws. */
 export class DataInclusionError extends Error {
+  /** Always `'DataInclusionError'`, also after minification. */
   override name = 'DataInclusionError';
 }
 
 /** The API answered with an HTTP error status. */
 export class HttpError extends DataInclusionError {
+  /** Always `'HttpError'`, also after minification. */
   override name = 'HttpError';
   /** The HTTP status (`404`, `503`…). */
   readonly status: number;
@@ -41,16 +43,19 @@ export class HttpError extends DataInclusionError {
 
 /** 401: the token is missing (`Not authenticated`) or invalid (`Unauthorized`). */
 export class AuthenticationError extends HttpError {
+  /** Always `'AuthenticationError'`, also after minification. */
   override name = 'AuthenticationError';
 }
 
 /** 403: the token is valid but lacks the `api` scope (a widget token, for instance). */
 export class ForbiddenError extends HttpError {
+  /** Always `'ForbiddenError'`, also after minification. */
   override name = 'ForbiddenError';
 }
 
 /** 404: no structure or service has this id. */
 export class NotFoundError extends HttpError {
+  /** Always `'NotFoundError'`, also after minification. */
   override name = 'NotFoundError';
 }
 
@@ -60,6 +65,7 @@ export class NotFoundError extends HttpError {
  * (``"This `code_commune` does not exist."``).
  */
 export class RequestValidationError extends HttpError {
+  /** Always `'RequestValidationError'`, also after minification. */
   override name = 'RequestValidationError';
   /** One entry per rejected parameter. A string `detail` gives one issue per parameter quoted in it (`loc: ['query', name]`). */
   readonly issues: ValidationIssue[];
@@ -76,6 +82,7 @@ export class RequestValidationError extends HttpError {
 
 /** 429: too many requests. */
 export class RateLimitError extends HttpError {
+  /** Always `'RateLimitError'`, also after minification. */
   override name = 'RateLimitError';
   /** Seconds to wait, from `Retry-After` (seconds or HTTP date), or `null` when absent. */
   readonly retryAfter: number | null;
@@ -92,16 +99,19 @@ export class RateLimitError extends HttpError {
 
 /** 5xx: the API or a proxy failed. */
 export class ServerError extends HttpError {
+  /** Always `'ServerError'`, also after minification. */
   override name = 'ServerError';
 }
 
 /** The request did not reach the API, or no response came back (offline, DNS, CORS, reset). */
 export class NetworkError extends DataInclusionError {
+  /** Always `'NetworkError'`, also after minification. */
   override name = 'NetworkError';
 }
 
 /** No complete response within the client's `timeout`. */
 export class TimeoutError extends DataInclusionError {
+  /** Always `'TimeoutError'`, also after minification. */
   override name = 'TimeoutError';
   /** The timeout that elapsed, in milliseconds. */
   readonly timeout: number;
@@ -117,6 +127,7 @@ export class TimeoutError extends DataInclusionError {
  * single object, or (with `strict: true`) any invalid item in a page.
  */
 export class ResponseValidationError extends DataInclusionError {
+  /** Always `'ResponseValidationError'`, also after minification. */
   override name = 'ResponseValidationError';
   /** What is wrong, one line each (`path: message`). */
   readonly issues: string[];
