@@ -51,15 +51,20 @@ function repositoryFiles(): Plugin {
   };
 }
 
+/** Tells every demo page where the local API is, in a `<meta name="dora-local-api">` (read by demo/src/settings.ts). */
+function localApiAddress(): Plugin {
+  return {
+    name: 'dora-local-api-address',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { name: 'dora-local-api', content: apiUrl }, injectTo: 'head-prepend' }],
+  };
+}
+
 export default defineConfig({
   root: demo,
   appType: 'mpa',
-  define: {
-    __DORA_LOCAL_API_URL__: JSON.stringify(apiUrl),
-  },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1' },
-  plugins: [repositoryFiles()],
+  plugins: [repositoryFiles(), localApiAddress()],
   build: {
     outDir: join(root, 'dist/demo'),
     emptyOutDir: true,

@@ -2,7 +2,8 @@
 // visitor's own token. Kept in sessionStorage only: it lasts for this tab and is never sent anywhere
 // but to the chosen API.
 
-export const LOCAL_API_URL = __DORA_LOCAL_API_URL__;
+/** The local API started by `npm start`, announced by the demo server in each page (vite.config.ts). */
+export const LOCAL_API_URL = document.querySelector<HTMLMetaElement>('meta[name="dora-local-api"]')?.content || 'http://127.0.0.1:8787';
 export const REAL_API_URL = 'https://api.data.inclusion.gouv.fr';
 export const REAL_GEO_URL = 'https://geo.api.gouv.fr';
 const STORAGE_KEY = 'dora-demo:api';
