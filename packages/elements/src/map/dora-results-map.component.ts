@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, svg, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 // The ES build of Leaflet (its package `main` is UMD). This module and its imports form the lazy map
 // chunk: `load-results-map.ts` is the only way in.
 import * as L from 'leaflet/dist/leaflet-src.esm.js';
@@ -128,7 +128,9 @@ export class DoraResultsMap extends LitElement {
   /** True when the base map failed to load (offline, blocked by a CSP or a proxy). */
   @state() private tilesUnavailable = false;
 
-  @query('.map') private mapElement!: HTMLElement;
+  private get mapElement(): HTMLElement {
+    return this.renderRoot.querySelector<HTMLElement>('.map')!;
+  }
 
   private readonly localize = new LocalizeController(this, catalogue);
   private map: L.Map | undefined;

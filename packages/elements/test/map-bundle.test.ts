@@ -1,0 +1,40 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { completeService } from './fixtures/services.js';
+
+/**
+ * The BUILT standalone bundle (`npm test` builds before the browser tests): what a page loads up
+ * front has no Leaflet in it, and the map chunk is fetched only when a map is first shown.
+ */
+const BUNDLE: string = '/packages/elements/dist/standalone/dora-elements.js';
+const standalone = () => performance.getEntriesByType('resource').map((e) => e.name).filter((name) => name.includes('/dist/standalone/'));
+
+describe('built standalone bundle: the map chunk', function () {
+  this.timeout(30000); // a shared, busy machine
+
+  it('is not in what the page loads up front, and is fetched once, when a map is opened', async () => {
+    await import(BUNDLE);
+    expect(customElements.get('dora-service-card')).to.not.equal(undefined);
+    const upFront = standalone();
+    expect(upFront.length).to.be.greaterThan(0);
+    for (const url of upFront) {
+      const code = await (await fetch(url)).text();
+      expect(code, url).to.not.contain('leaflet-pane');
+    }
+
+    // A full sheet: its own chunk loads, with the "Afficher la carte" disclosure, still no map.
+    const card = await fixture<HTMLElement>(html`<dora-service-card variant="full" .service=${completeService}></dora-service-card>`);
+    await waitUntil(() => card.shadowRoot!.querySelector('dora-location-map')?.shadowRoot?.querySelector('[part=toggle]'), 'no disclosure', {
+      timeout: 8000,
+    });
+    expect(standalone().filter((name) => name.includes('dora-results-map'))).to.deep.equal([]);
+
+    const location = card.shadowRoot!.querySelector('dora-location-map')!;
+    location.shadowRoot!.querySelector<HTMLButtonElement>('[part=toggle]')!.click();
+    await waitUntil(() => location.shadowRoot!.querySelector('dora-results-map')?.shadowRoot?.querySelector('.dora-marker'), 'no marker', {
+      timeout: 8000,
+    });
+    const mapChunks = standalone().filter((name) => name.includes('dora-results-map'));
+    expect(mapChunks).to.have.length(1);
+    expect(await (await fetch(mapChunks[0]!)).text()).to.contain('leaflet-pane');
+  });
+});
