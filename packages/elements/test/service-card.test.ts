@@ -122,6 +122,12 @@ describe('<dora-service-card variant="full">', () => {
       expect(body).to.contain(expected);
     }
     expect($$(el, '.fact dd ul li').map(text).slice(0, 2)).to.deep.equal(['Avoir 17 ans révolus.', 'Être orienté par un professionnel de l’insertion.']);
+    // How to mobilise it, for professionals and for the person.
+    const mobilise = Object.fromEntries($$(el, '.mobilise .fact').map((fact) => [text(fact.querySelector('dt')), text(fact.querySelector('dd'))]));
+    expect(Object.keys(mobilise)).to.deep.equal(['Pour les professionnels', 'Pour les personnes accompagnées', 'Précisions']);
+    expect(mobilise['Pour les professionnels']).to.contain('Utiliser le lien de mobilisation');
+    expect(mobilise['Pour les professionnels']).to.contain('Téléphoner');
+    expect(mobilise['Précisions']).to.equal(completeService.mobilisation_precisions);
     await expect(el).to.be.accessible();
   });
 

@@ -278,15 +278,16 @@ function renderMobilise(service: CardService, ctx: SheetContext, level: number, 
     ${renderHeading(level, t('mobiliseTitle'), '', 'mobilise-title')}
     ${modes.length || by.length || service.mobilisation_precisions
       ? html`<dl class="facts">
-          ${modes.length
-            ? item(
-                t('howTo'),
-                html`<ul>
-                  ${modes.map((m) => html`<li>${labelOf('modes-mobilisation', m, lang)}</li>`)}
-                </ul>`,
-              )
-            : nothing}
-          ${by.length ? item(t('mobilisableBy'), by.map((p) => labelOf('personnes-mobilisatrices', p, lang)).join(', ')) : nothing}
+          ${audiences(by, ctx).map((audience) =>
+            item(
+              audience,
+              modes.length
+                ? html`<ul>
+                    ${modes.map((m) => html`<li>${labelOf('modes-mobilisation', m, lang)}</li>`)}
+                  </ul>`
+                : t('notProvided'),
+            ),
+          )}
           ${service.mobilisation_precisions ? item(t('mobilisationDetails'), service.mobilisation_precisions) : nothing}
         </dl>`
       : nothing}
@@ -317,6 +318,21 @@ function renderMobilise(service: CardService, ctx: SheetContext, level: number, 
     </div>
     ${printing ? nothing : renderActions(service, ctx)}
   </aside>`;
+}
+
+/**
+ * Who the modes of mobilisation are for, as DORA presents them: "Pour les professionnels", "Pour les
+ * personnes accompagnées" (data·inclusion gives one list of modes and who may use them).
+ */
+function audiences(by: readonly string[], { t, lang }: SheetContext): string[] {
+  if (!by.length) return [t('howTo')];
+  const known: readonly string[] = by.filter((p) => p === 'professionnels' || p === 'usagers');
+  const others = by.filter((p) => !known.includes(p));
+  return [
+    ...(known.includes('professionnels') ? [t('forProfessionals')] : []),
+    ...(known.includes('usagers') ? [t('forUsers')] : []),
+    ...(others.length ? [`${t('mobilisableBy')} ${others.map((p) => labelOf('personnes-mobilisatrices', p, lang)).join(', ')}`] : []),
+  ];
 }
 
 function renderContacts(service: CardService, { t }: SheetContext, link: string | null, newWindow: string): TemplateResult {
