@@ -109,6 +109,11 @@ describe('list / map / split views (MapViewController)', function () {
     expect(card(el, 'dora--atelier-cv-reze').hasAttribute('data-map-selected')).to.equal(true);
     expect(card(el, 'mes-aides--garage-solidaire-orvault').hasAttribute('data-map-selected')).to.equal(false);
 
+    // "Voir la fiche" in the popup opens the service as the card's own link does.
+    setTimeout(() => map.shadowRoot!.querySelector<HTMLButtonElement>('.leaflet-popup-content button')!.click());
+    const open = await oneEvent(el, 'dora-service-open');
+    expect(open.detail.service.id).to.equal('dora--atelier-cv-reze');
+
     // Hovering a card does the same.
     card(el, 'action-logement--conseil-carquefou').dispatchEvent(new MouseEvent('mouseover', { bubbles: true, composed: true }));
     await el.updateComplete;

@@ -104,6 +104,25 @@ describe('<dora-results-map>', function () {
     expect(popupText(el)).to.contain('Atelier CV et lettre de motivation');
   });
 
+  it('offers "Voir la fiche" when openable: focused after Enter on a marker, Escape goes back', async () => {
+    const el = await mapOf(mapResults, { openable: true });
+    const marker = markerNamed(el, 'Garage solidaire')!;
+    marker.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const open = el.shadowRoot!.querySelector<HTMLButtonElement>('.leaflet-popup-content button')!;
+    expect(open.textContent).to.equal('Voir la fiche');
+    expect(open.getAttribute('aria-label')).to.equal('Voir la fiche « Garage solidaire »');
+    expect(el.shadowRoot!.activeElement).to.equal(open);
+    setTimeout(() => sendKeys({ press: 'Enter' }));
+    const event = await oneEvent(el, 'dora-map-open');
+    expect(event.detail.id).to.equal('mes-aides--garage-solidaire-orvault');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => popupText(el) === '', 'the popup stayed open');
+    expect(el.shadowRoot!.activeElement).to.equal(marker);
+    await expect(el).to.be.accessible();
+  });
+
   it('follows a selection made in the list: highlight and popup', async () => {
     const el = await mapOf();
     el.selectedId = 'action-logement--conseil-carquefou';

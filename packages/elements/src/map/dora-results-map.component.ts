@@ -27,6 +27,7 @@ export interface DoraMapSelectDetail {
 declare global {
   interface HTMLElementEventMap {
     'dora-map-select': CustomEvent<DoraMapSelectDetail>;
+    'dora-map-open': CustomEvent<DoraMapSelectDetail>;
   }
 }
 
@@ -81,6 +82,8 @@ type Shown =
  *
  * @fires dora-map-select - A marker was chosen (click, Enter or Space). Cancelable: when the host
  *   calls `preventDefault()`, the map does not select it itself.
+ * @fires dora-map-open - "Voir la fiche" was activated in a popup (only with `openable`): the host
+ *   opens the service. Chosen from the keyboard, a marker's popup takes the focus; Escape gives it back.
  * @csspart frame - The box around the map and its controls.
  * @csspart map - The Leaflet map.
  * @csspart controls - The zoom and "show all" buttons.
@@ -122,6 +125,9 @@ export class DoraResultsMap extends LitElement {
   /** `results`: search results; `location`: the place of one service, without clustering or selection. */
   @property({ reflect: true }) variant: 'results' | 'location' = 'results';
 
+  /** Popups offer "Voir la fiche" (`dora-map-open`): for hosts that can open a service. */
+  @property({ type: Boolean }) openable = false;
+
   /** Overrides for any string of this element (see `dora-results-map.strings.ts`). */
   @property({ attribute: false }) strings?: Partial<DoraResultsMapStrings>;
 
@@ -149,6 +155,8 @@ export class DoraResultsMap extends LitElement {
   private needsFit = true;
   /** After zooming into a cluster from the keyboard, focus goes to the first of these services. */
   private focusAfterMove: string[] | undefined;
+  /** A marker was chosen from the keyboard: its popup takes the focus when it opens. */
+  private focusPopup = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -519,12 +527,12 @@ export class DoraResultsMap extends LitElement {
     }
     pin.setAttribute('aria-hidden', 'true');
     const marker = L.marker([placed.point.lat, placed.point.lon], { icon, keyboard: true, title: placed.name, riseOnHover: true });
-    marker.on('click', () => this.choose(placed));
+    marker.on('click', () => this.choose(placed, false));
     marker.on('keypress', (event) => {
       const key = (event as L.LeafletKeyboardEvent).originalEvent;
       if (key.key === 'Enter' || key.key === ' ') {
         key.preventDefault();
-        this.choose(placed);
+        this.choose(placed, true);
       }
     });
     return marker;
@@ -565,9 +573,10 @@ export class DoraResultsMap extends LitElement {
   }
 
   /** A marker was chosen on the map: tell the host, which may take over. */
-  private choose(placed: PlacedResult): void {
+  private choose(placed: PlacedResult, fromKeyboard: boolean): void {
     const accepted = fire(this, 'dora-map-select', { id: placed.id, result: placed.result }, { cancelable: true });
     if (!accepted) return;
+    this.focusPopup = fromKeyboard && this.openable;
     if (this.selectedId === placed.id) this.showSelection();
     else this.selectedId = placed.id;
   }
@@ -596,10 +605,13 @@ export class DoraResultsMap extends LitElement {
     if (!this.hasSize()) return;
     this.popup ??= L.popup({ closeButton: false, autoPanPadding: [24, 24], maxWidth: 280, className: 'dora-popup-box' });
     this.popup.setLatLng([placed.point.lat, placed.point.lon]).setContent(this.popupContent(placed)).openOn(map);
+    if (this.focusPopup) this.popup.getElement()?.querySelector<HTMLElement>('.dora-popup__open')?.focus();
+    this.focusPopup = false;
   }
 
   /** The popup, built from text nodes only. */
-  private popupContent({ result }: PlacedResult): HTMLElement {
+  private popupContent(placed: PlacedResult): HTMLElement {
+    const { result } = placed;
     const { service } = result;
     const box = document.createElement('div');
     box.className = 'dora-popup';
@@ -615,6 +627,22 @@ export class DoraResultsMap extends LitElement {
     if (structure) line(this.t('popup.structure', { structure }));
     line(addressOf(result));
     line(formatDistance(result.distance, this.localize.lang) ?? '');
+    if (this.openable) {
+      const open = document.createElement('button');
+      open.type = 'button';
+      open.className = 'button dora-popup__open';
+      open.textContent = this.t('popup.open');
+      open.setAttribute('aria-label', this.t('popup.open.label', { service: service.nom }));
+      open.addEventListener('click', () => fire(this, 'dora-map-open', { id: placed.id, result }, { cancelable: true }));
+      box.append(open);
+    }
+    // Escape closes the popup and gives the focus back to its marker.
+    box.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      this.popup?.remove();
+      this.markers.get(`p:${placed.id}`)?.getElement()?.focus();
+    });
     return box;
   }
 }

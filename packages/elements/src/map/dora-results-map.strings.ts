@@ -30,6 +30,8 @@ export const fr = {
   'marker.searchedPlace': 'Lieu recherché : {place}',
   'marker.searchedPlace.unknown': 'Lieu recherché',
   'popup.structure': 'Structure : {structure}',
+  'popup.open': 'Voir la fiche',
+  'popup.open.label': 'Voir la fiche « {service} »',
 };
 
 export const en: Record<keyof typeof fr, string> = {
@@ -58,6 +60,8 @@ export const en: Record<keyof typeof fr, string> = {
   'marker.searchedPlace': 'Searched place: {place}',
   'marker.searchedPlace.unknown': 'Searched place',
   'popup.structure': 'Organisation: {structure}',
+  'popup.open': 'Open the sheet',
+  'popup.open.label': 'Open the sheet of “{service}”',
 };
 
 /** Every string id of `<dora-results-map>`, for the `strings` override property. */

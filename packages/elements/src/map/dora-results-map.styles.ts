@@ -202,6 +202,11 @@ export const mapStyles = css`
   .dora-popup__title {
     font-weight: 700;
   }
+  .dora-popup__open {
+    margin-top: 0.5rem;
+    min-height: 2.25rem;
+    font-size: 0.875rem;
+  }
 
   @media (prefers-reduced-motion: reduce) {
     .dora-marker__pin {

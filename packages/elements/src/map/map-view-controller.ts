@@ -166,7 +166,9 @@ export class MapViewController implements ReactiveController {
       .selectedId=${this.selectedId}
       tiles-url=${host.tilesUrl || nothing}
       tiles-attribution=${host.tilesAttribution || nothing}
+      openable
       @dora-map-select=${this.fromMap}
+      @dora-map-open=${this.openFromMap}
     ></dora-results-map>`;
   }
 
@@ -191,6 +193,15 @@ export class MapViewController implements ReactiveController {
       const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
       card.scrollIntoView({ block: 'nearest', behavior: smooth ? 'smooth' : 'auto' });
     }
+  };
+
+  /**
+   * "Voir la fiche" in a popup: activate the card's own link, so that opening a service behaves
+   * exactly as from the list (`dora-service-open`, `service-url` links, the host taking over).
+   */
+  private readonly openFromMap = (event: CustomEvent<DoraMapSelectDetail>): void => {
+    const card = this.options.cardFor(event.detail.id);
+    card?.shadowRoot?.querySelector<HTMLElement>('[part~="link"]')?.click();
   };
 
   /** A card was focused or hovered in the list: select its marker. */
