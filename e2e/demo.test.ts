@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectErrors, launchBrowser, screenshot } from './helpers/browser.js';
+import { axeViolations, collectErrors, launchBrowser, screenshot } from './helpers/browser.js';
 import { startDemo, type DemoServer } from './helpers/demo-server.js';
 import { startLocalApi, type RunningProcess } from './helpers/local-api.js';
 import { serveRepository, type StaticServer } from './helpers/static-server.js';
@@ -58,7 +58,7 @@ describe('demo site and examples', () => {
     ['api.html', 'demo-real-api', (page) => page.locator('#api-form').waitFor()],
   ];
   for (const [path, name, ready] of pages) {
-    it(`${path} works, with no console error`, async () => {
+    it(`${path} works, with no console error and no axe violation`, async () => {
       const page = await context.newPage();
       const errors = collectErrors(page);
       await page.goto(`${demo.url}${path}`);
@@ -67,6 +67,7 @@ describe('demo site and examples', () => {
       assert.match((await page.locator('.api-banner').textContent()) ?? '', /API locale/);
       await screenshot(page, name);
       assert.deepEqual(errors.filter((e) => !e.includes('tile')), []);
+      assert.deepEqual(await axeViolations(page), []);
       await page.close();
     });
   }

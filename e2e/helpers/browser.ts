@@ -102,3 +102,14 @@ export async function tabUntil(
   }
   throw new Error(`Tab never reached ${what}; focus went through:\n  ${seen.join('\n  ')}`);
 }
+
+/** Runs axe-core (WCAG 2.1 A/AA rules) on the page, shadow roots included; returns readable violations. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const { createRequire } = await import('node:module');
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3).join(', ')})`);
+  });
+}
