@@ -224,6 +224,39 @@ describe('<dora-service-card variant="full">', () => {
   });
 });
 
+describe('<dora-service-card> layout', () => {
+  const sized = async (width: number, variant: string) => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div><dora-service-card variant=${variant} .service=${completeService} distance="2"></dora-service-card></div>`);
+    wrapper.style.width = `${width}px`;
+    const el = wrapper.querySelector('dora-service-card')!;
+    await rendered(el);
+    return el;
+  };
+
+  it('fits 320 px without horizontal scrolling, in both variants', async () => {
+    for (const variant of ['full', 'compact']) {
+      const el = await sized(320, variant);
+      const article = $(el, 'article');
+      expect(article.scrollWidth, variant).to.be.at.most(article.clientWidth + 1);
+      expect(el.getBoundingClientRect().width).to.equal(320);
+    }
+  });
+
+  it('puts the mobilisation box beside the sheet when the element is wide (container query)', async () => {
+    const narrow = await sized(480, 'full');
+    expect(getComputedStyle($(narrow, '.layout')).gridTemplateColumns.split(' ')).to.have.length(1);
+    const wide = await sized(1000, 'full');
+    expect(getComputedStyle($(wide, '.layout')).gridTemplateColumns.split(' ')).to.have.length(2);
+  });
+
+  it('shows a list item without its structure (a plain Service)', async () => {
+    const { structure: _structure, ...plain } = completeService;
+    const el = await card(html`<dora-service-card variant="compact" .service=${plain}></dora-service-card>`);
+    expect(el.shadowRoot!.querySelector('.structure')).to.equal(null);
+    expect(text($(el, 'h3'))).to.equal(completeService.nom);
+  });
+});
+
 describe('<dora-service-card> actions', () => {
   let open: ReturnType<typeof stubWindowOpen>;
   beforeEach(() => {
