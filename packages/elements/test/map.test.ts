@@ -235,6 +235,14 @@ describe('<dora-results-map>', function () {
     expect(markers(el).map((m) => m.title)).to.include('Permis de conduire solidaire — Association Mobil’Emploi 44, 1\u00a0km away');
   });
 
+  it('follows a change of language', async () => {
+    const el = await mapOf();
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part=map]')!.getAttribute('aria-label')).to.equal('Map of the results');
+    expect(markers(el).map((m) => m.title)).to.include('Garage solidaire — Solidarauto Orvault, 6\u00a0km away');
+  });
+
   it('survives being moved in the document', async () => {
     const el = await mapOf();
     const parent = el.parentElement!;

@@ -57,6 +57,9 @@ export class DoraLocationMap extends LitElement {
   /** Attribution of custom tiles. */
   @property({ attribute: 'tiles-attribution' }) tilesAttribution = '';
 
+  /** `fr` or `en` (else the closest `lang` in its tree, else the page's). */
+  @property() override lang = '';
+
   /** Overrides for any string (keys of `MapViewStrings` and of the map's strings). */
   @property({ attribute: false }) strings?: Partial<MapViewStrings> & Record<string, string>;
 

@@ -128,6 +128,9 @@ export class DoraResultsMap extends LitElement {
   /** Popups offer "Voir la fiche" (`dora-map-open`): for hosts that can open a service. */
   @property({ type: Boolean }) openable = false;
 
+  /** `fr` or `en` (else the closest `lang` in its tree, else the page's). */
+  @property() override lang = '';
+
   /** Overrides for any string of this element (see `dora-results-map.strings.ts`). */
   @property({ attribute: false }) strings?: Partial<DoraResultsMapStrings>;
 
@@ -267,10 +270,14 @@ export class DoraResultsMap extends LitElement {
     this.showTiles();
     this.drawSearchArea();
     this.needsFit = true;
+    let hadSize = this.hasSize();
     this.resizeObserver = new ResizeObserver(() => {
       map.invalidateSize({ pan: false });
       this.fitIfPossible();
       this.showMarkers();
+      // Shown again (e.g. back from the list view): reopen the selection's popup.
+      if (!hadSize && this.hasSize()) this.showSelection();
+      hadSize = this.hasSize();
     });
     this.resizeObserver.observe(this.mapElement);
     this.fitIfPossible();
