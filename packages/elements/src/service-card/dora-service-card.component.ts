@@ -27,7 +27,12 @@ export type { CardService } from './card-parts.js';
 type SheetModule = typeof import('./service-sheet.js');
 let sheetModule: Promise<SheetModule> | undefined;
 /** The full sheet's code, loaded once, on first use. */
-const loadSheet = (): Promise<SheetModule> => (sheetModule ??= import('./service-sheet.js'));
+const loadSheet = (): Promise<SheetModule> =>
+  (sheetModule ??= import('./service-sheet.js').catch((error: unknown) => {
+    // A failed chunk load (offline, deploy in between) may be retried.
+    sheetModule = undefined;
+    throw error;
+  }));
 
 /** Detail of `dora-service-open`. */
 export interface DoraServiceOpenDetail {
@@ -214,6 +219,9 @@ export class DoraServiceCardElement extends LitElement {
   /** The full sheet's module, once loaded. */
   @state() private sheet: SheetModule | null = null;
 
+  /** Why the sheet's code could not be loaded, if it could not. */
+  @state() private sheetError: unknown = null;
+
   /** The service shown: the `service` property, or the fetched one. */
   get current(): CardService | null {
     return this.service ?? (this.fetchTask.status === TaskStatus.COMPLETE ? (this.fetchTask.value ?? null) : null);
@@ -221,7 +229,18 @@ export class DoraServiceCardElement extends LitElement {
 
   /** Fetches the service again (after an error, for instance). */
   reload(): Promise<unknown> {
+    if (this.sheetError) {
+      this.sheetError = null;
+      return this.loadSheet();
+    }
     return this.fetchTask.run();
+  }
+
+  private loadSheet(): Promise<void> {
+    return loadSheet().then(
+      (sheet) => void (this.sheet = sheet),
+      (error: unknown) => void (this.sheetError = error),
+    );
   }
 
   /** Prints the full sheet alone (what the "Imprimer" button does). */
@@ -238,7 +257,7 @@ export class DoraServiceCardElement extends LitElement {
       this.statusMessage = '';
     }
     if (this.variant === 'full' && !this.sheet) {
-      loadSheet().then((sheet) => (this.sheet = sheet));
+      if (!this.sheetError) void this.loadSheet();
     }
   }
 
@@ -291,7 +310,8 @@ export class DoraServiceCardElement extends LitElement {
     const service = this.current;
     if (service) {
       if (this.variant === 'compact') return this.renderCompact(service);
-      return this.sheet ? this.sheet.renderSheet(service, this.sheetContext(service)) : this.renderLoading();
+      if (this.sheet) return this.sheet.renderSheet(service, this.sheetContext(service));
+      return this.sheetError ? this.renderError(this.sheetError) : this.renderLoading();
     }
     if (this.service === null && this.serviceId && this.apiUrl) {
       return this.fetchTask.render({
@@ -351,7 +371,9 @@ export class DoraServiceCardElement extends LitElement {
     const link = url
       ? html`<a part="link" class="stretched" href=${url} @click=${open}>${service.nom}</a>`
       : html`<button part="link" type="button" class="stretched" @click=${open}>${service.nom}</button>`;
-    return html`<article part="card" class="card card--compact">
+    // The sheet is likely next: fetch its code while the pointer or focus is on the card.
+    const prefetch = () => void loadSheet().catch(() => {});
+    return html`<article part="card" class="card card--compact" @pointerenter=${prefetch} @focusin=${prefetch}>
       ${isDetailed(service) ? html`<p part="structure" class="structure">${service.structure.nom}</p>` : nothing}
       ${renderHeading(this.level, link, 'title', 'title')}
       ${where.length ? html`<p class="where">${where.join(' · ')}</p>` : nothing}
