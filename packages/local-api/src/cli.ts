@@ -21,7 +21,7 @@ Usage: dora-local-api [options]
   --widget-token <t>=<h>[,<h>] browser token accepted only from pages on these hosts
                                (or their subdomains, or localhost) (repeatable)
   --allowed-origin <origin>    CORS allow-list (repeatable; default * when open)
-  --quiet                      no request logs
+  --quiet                      no per-request logs (start-up, reloads and errors still logged)
   -h, --help                   this help
 
 Signals: SIGHUP reloads the dataset (the old one stays if the new one fails), SIGINT/SIGTERM stop.`;
@@ -67,7 +67,8 @@ async function main(): Promise<void> {
       tokens: args.token,
       widgetTokens,
       allowedOrigins: args['allowed-origin'],
-      logger: args.quiet ? { level: 'warn' } : { level: 'info' },
+      logger: { level: 'info' },
+      requestLogging: !args.quiet,
     });
   } catch (error) {
     fail(`cannot load the dataset in ${dataDir}: ${(error as Error).message}`);

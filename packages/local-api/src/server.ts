@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import { SOURCES, VOCABULARIES, type ValidationIssue } from '@dora/sdk';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { AccessControl, hostOf, type WidgetToken } from './auth.js';
 import { loadDataset, type LoadReport } from './dataset/load.js';
 import { CommuneApi, GeoApiError } from './geo/api.js';
@@ -32,6 +32,8 @@ export interface ServerOptions {
   allowedOrigins?: string[];
   /** Fastify logger: `false` (default for programs and tests), `true`, or pino options. */
   logger?: boolean | Record<string, unknown>;
+  /** Log each request (default true when a logger is on). */
+  requestLogging?: boolean;
   /** Reference date for computed quality scores (tests pin it). */
   now?: Date | string;
 }
@@ -96,6 +98,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LocalAp
               req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }),
             },
           },
+    logController: new LogController({ disableRequestLogging: options.requestLogging === false }),
     // Ids may contain "/" (URL-encoded as %2F) and be long.
     routerOptions: { maxParamLength: 2000 },
     // Requests that are not even valid HTTP (raw non-ASCII in the request line…) get the API's shape too.
