@@ -21,6 +21,7 @@ import { FICTION_PHONE_PREFIXES, type DatasetStructure } from '../src/dataset/ge
 import { DEMO_NOW, buildDemoDataset, recordsToJson } from '../src/dataset/generate-demo.js';
 import type { ReunionServiceRow, ReunionStructureRow } from '../src/dataset/generate-reunion.js';
 import { computeScoreQualite, roundScore } from '../src/dataset/score.js';
+import { parseAssignations, thematiquesStats, thematiquesStatsModule } from '../src/dataset/generate-thematiques-stats.js';
 
 const demoDir = new URL('../data/demo/', import.meta.url);
 const sharedDir = new URL('../../../../shared/', import.meta.url);
@@ -241,6 +242,12 @@ describe('demo dataset: build', () => {
     assert.equal(recordsToJson(first.services), recordsToJson(second.services));
     assert.equal(recordsToJson(first.structures), recordsToJson(second.structures));
     assert.notEqual(recordsToJson(buildDemoDataset({ ...small, seed: 'another' }).services), recordsToJson(first.services));
+  });
+
+  it('the committed thématiques statistics are those of the reference CSV', () => {
+    const expected = thematiquesStatsModule(thematiquesStats(parseAssignations(read('data/dora/assignation-thematiques.csv'))));
+    const committed = readFileSync(new URL('../src/dataset/synthetic/thematiques-stats.generated.ts', import.meta.url), 'utf8');
+    assert.ok(committed === expected, 'thematiques-stats.generated.ts is stale: run npm run dataset');
   });
 
   it('the committed files are what the build script produces from the reference inputs', () => {
