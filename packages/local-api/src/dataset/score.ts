@@ -3,10 +3,11 @@
  * data-inclusion-schema `v1/score_qualite.py`: the mean of the applicable criteria, each scored 0..1
  * (rounded to 2 decimals), the mean itself rounded to 2 decimals.
  *
- * The criteria follow /work/shared/reference/data-inclusion-api.md §2.5, the project's reference. One
- * difference with an older upstream copy of the file: there, `description_bien_definie` ramped linearly
- * from 200 to 400 characters; the reference documents the current bands (200–1999 = 1, 50–199 or
- * 2000–10000 = 0.5, below 50 = 0), which is what is implemented here.
+ * The criteria follow the project's reference (shared/reference/data-inclusion-api.md §2.5). One
+ * known divergence: a published copy of `score_qualite.py` ramps `description_bien_definie` linearly
+ * from 200 to 400 characters, whereas the reference documents bands (200–1999 = 1, 50–199 or
+ * 2000–10000 = 0.5, below 50 = 0); the bands are implemented here. `date_maj_recente` uses the
+ * pipeline's durations (pendulum: 6 months = 180 days, 2 years = 730 days).
  * @module
  */
 import type { Service } from '@dora/sdk';
