@@ -122,6 +122,14 @@ describe('HTTP errors become typed errors', () => {
     assert.equal(hits, 3, 'first attempt + 2 retries');
   });
 
+  it('429 with an HTTP-date Retry-After: retryAfter counts the seconds until then', async () => {
+    const inTwoMinutes = new Date(Date.now() + 120_000).toUTCString();
+    answer(SERVICES, () => HttpResponse.json({ detail: 'slow down' }, { status: 429, headers: { 'Retry-After': inTwoMinutes } }));
+    const error = await new DataInclusionClient({ baseUrl: API, retry: false }).listServices().catch((e: unknown) => e);
+    assert.ok(error instanceof RateLimitError);
+    assert.ok(error.retryAfter !== null && error.retryAfter > 60 && error.retryAfter <= 120, String(error.retryAfter));
+  });
+
   it('500 with a non-JSON body: ServerError keeping the text', async () => {
     answer(SERVICES, () => new HttpResponse('Internal Server Error', { status: 500 }));
     const error = await client.listServices().catch((e: unknown) => e);

@@ -259,3 +259,22 @@ describe('base URL and headers', () => {
     assert.deepEqual(seen, ['https://custom.example.test/api/v1/sources']);
   });
 });
+
+describe('bad input gets clear errors, not requests', () => {
+  it('invalid options throw a TypeError at construction', () => {
+    assert.throws(() => new DataInclusionClient({ baseUrl: '  ' }), { name: 'TypeError', message: /baseUrl/ });
+    assert.throws(() => new DataInclusionClient({ timeout: -1 }), { name: 'TypeError', message: /timeout/ });
+    assert.throws(() => new DataInclusionClient({ timeout: Number.NaN }), { name: 'TypeError', message: /timeout/ });
+    assert.throws(() => new DataInclusionClient({ timeout: 2 ** 31 }), { name: 'TypeError', message: /timeout/ });
+    assert.throws(() => new DataInclusionClient({ retry: 1.5 }), { name: 'TypeError', message: /retry limit/ });
+    assert.throws(() => new DataInclusionClient({ retry: { limit: -1 } }), { name: 'TypeError', message: /retry limit/ });
+    assert.throws(() => new DataInclusionClient({ retry: { maxRetryAfter: Number.NaN } }), { name: 'TypeError', message: /maxRetryAfter/ });
+    assert.doesNotThrow(() => new DataInclusionClient({ timeout: false, retry: false }));
+  });
+
+  it('an empty id rejects with a TypeError and sends nothing', async () => {
+    await assert.rejects(client.getService(''), { name: 'TypeError', message: /non-empty/ });
+    await assert.rejects(client.getStructure(undefined as unknown as string), { name: 'TypeError' });
+    assert.equal(requests.length, 0);
+  });
+});

@@ -21,7 +21,7 @@ import type {
   Structure,
 } from '../types.js';
 import type { VocabularyEntry, VocabularyName } from '../vocabularies/index.js';
-import { getJson, resolveRetry, type FetchLike, type RetryOptions, type Transport } from './http.js';
+import { getJson, resolveRetry, resolveTimeout, type FetchLike, type RetryOptions, type Transport } from './http.js';
 import {
   toQuery,
   type ListServicesParams,
@@ -39,7 +39,8 @@ export const DEFAULT_BASE_URL = 'https://api.data.inclusion.gouv.fr';
 export interface DataInclusionClientOptions {
   /**
    * Origin (and optional path) of the API or of a proxy; the client adds `/api/v1`.
-   * A trailing slash is harmless. Default {@link DEFAULT_BASE_URL}.
+   * A trailing slash is harmless; in browsers a path alone (`/data-inclusion`) targets the page's
+   * own origin. Default {@link DEFAULT_BASE_URL}.
    */
   baseUrl?: string;
   /** API token, sent as `Authorization: Bearer <token>`. Leave it out when a proxy adds it. */
@@ -87,6 +88,12 @@ const VOCABULARY_NAMES: readonly VocabularyName[] = [
   'types-services',
 ];
 
+/** An id as one path segment; an empty id would silently turn a detail call into a list call. */
+function encodeId(id: string): string {
+  if (typeof id !== 'string' || id === '') throw new TypeError(`An id must be a non-empty string, got ${JSON.stringify(id)}.`);
+  return encodeURIComponent(id);
+}
+
 /**
  * A typed, tolerant client for the data·inclusion API v1, for browsers and Node ≥ 20.
  *
@@ -110,11 +117,15 @@ export class DataInclusionClient {
   readonly #strict: boolean;
   readonly #onInvalidItem: DataInclusionClientOptions['onInvalidItem'];
 
+  /** @throws TypeError when an option is invalid (empty `baseUrl`, negative `timeout`…). */
   constructor(options: DataInclusionClientOptions = {}) {
-    const base = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
-    this.apiRoot = `${base}/api/v1`;
+    const { baseUrl = DEFAULT_BASE_URL } = options;
+    if (typeof baseUrl !== 'string' || !baseUrl.trim()) {
+      throw new TypeError(`baseUrl must be a URL such as ${DEFAULT_BASE_URL}, got ${JSON.stringify(baseUrl)}.`);
+    }
+    this.apiRoot = `${baseUrl.trim().replace(/\/+$/, '')}/api/v1`;
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-    const common = { fetch: options.fetch, timeout: options.timeout ?? 30_000, retry: resolveRetry(options.retry) };
+    const common = { fetch: options.fetch, timeout: resolveTimeout(options.timeout), retry: resolveRetry(options.retry) };
     // The /doc endpoints are open: they never get the token.
     this.#openTransport = { ...common, headers };
     this.#transport = {
@@ -140,7 +151,7 @@ export class DataInclusionClient {
 
   /** One service with its structure (`/services/{id}`); throws {@link NotFoundError} when unknown. */
   async getService(id: string, options?: RequestOptions): Promise<DetailedService> {
-    return this.#whole(`/services/${encodeURIComponent(id)}`, detailedServiceSchema, this.#transport, options);
+    return this.#whole(`/services/${encodeId(id)}`, detailedServiceSchema, this.#transport, options);
   }
 
   /** Structures, ordered by id (`/structures`). */
@@ -150,7 +161,7 @@ export class DataInclusionClient {
 
   /** One structure with its services and duplicates (`/structures/{id}`); throws {@link NotFoundError} when unknown. */
   async getStructure(id: string, options?: RequestOptions): Promise<DetailedStructure> {
-    return this.#whole(`/structures/${encodeURIComponent(id)}`, detailedStructureSchema, this.#transport, options);
+    return this.#whole(`/structures/${encodeId(id)}`, detailedStructureSchema, this.#transport, options);
   }
 
   /** [BETA, "not for production" upstream] Full-text search over services (`/search`). */

@@ -58,9 +58,32 @@ const DEFAULT_RETRY: Required<RetryOptions> = {
 
 /** Normalises the `retry` client option (`number` = limit, `false` = no retry). */
 export function resolveRetry(retry: RetryOptions | number | false | undefined): Required<RetryOptions> {
-  if (retry === false) return { ...DEFAULT_RETRY, limit: 0 };
-  if (typeof retry === 'number') return { ...DEFAULT_RETRY, limit: retry };
-  return { ...DEFAULT_RETRY, ...retry };
+  const resolved =
+    retry === false
+      ? { ...DEFAULT_RETRY, limit: 0 }
+      : typeof retry === 'number'
+        ? { ...DEFAULT_RETRY, limit: retry }
+        : { ...DEFAULT_RETRY, ...retry };
+  if (!Number.isInteger(resolved.limit) || resolved.limit < 0) {
+    throw new TypeError(`retry limit must be a whole number ≥ 0, got ${String(resolved.limit)}.`);
+  }
+  for (const key of ['backoffLimit', 'maxRetryAfter'] as const) {
+    if (!(resolved[key] >= 0)) throw new TypeError(`retry.${key} must be a number of milliseconds ≥ 0, got ${String(resolved[key])}.`);
+  }
+  return resolved;
+}
+
+/** The longest delay `setTimeout` honours (about 24.8 days); longer ones fire at once. */
+const MAX_TIMEOUT = 2 ** 31 - 1;
+
+/** Checks the `timeout` client option: a positive number of milliseconds, or `false`. */
+export function resolveTimeout(timeout: number | false | undefined): number | false {
+  if (timeout === undefined) return 30_000;
+  if (timeout === false) return false;
+  if (!(timeout > 0 && timeout <= MAX_TIMEOUT)) {
+    throw new TypeError(`timeout must be a number of milliseconds between 1 and ${MAX_TIMEOUT}, or false; got ${String(timeout)}.`);
+  }
+  return timeout;
 }
 
 /**
@@ -116,7 +139,7 @@ async function attemptOnce(url: string, transport: Transport, signal: AbortSigna
       });
     }
     if (error instanceof HttpError || error instanceof ResponseValidationError) throw error;
-    throw new NetworkError(`GET ${url} failed before a response arrived (network error, CORS or offline).`, {
+    throw new NetworkError(`GET ${url} got no complete response: network error, CORS refusal or offline.`, {
       cause: error,
     });
   } finally {
@@ -135,7 +158,7 @@ function retryDelay(error: unknown, attempt: number, retry: Required<RetryOption
     return undefined;
   }
   // "Equal jitter": half fixed, half random, so that clients that failed together spread out.
-  const base = Math.min(retry.delay(attempt), retry.backoffLimit);
+  const base = Math.max(0, Math.min(retry.delay(attempt), retry.backoffLimit)) || 0;
   return base / 2 + Math.random() * (base / 2);
 }
 
