@@ -176,4 +176,42 @@ describe('demo site and examples', () => {
     await screenshot(page, 'demo-events-funnel');
     await page.close();
   });
+
+  it('switches to another API with a token kept in sessionStorage only, and back', async () => {
+    const TOKEN = 'demo-switch-token-41f0';
+    // Like the real API: a token required, CORS open to the page.
+    const secured = await startLocalApi(['--quiet', '--token', TOKEN, '--allowed-origin', new URL(demo.url).origin]);
+    const page = await context.newPage();
+    try {
+      await page.goto(`${demo.url}api.html`);
+      await page.getByLabel('API réelle').check();
+      await page.getByLabel("Adresse de l'API").fill(secured.url);
+      await page.getByLabel('Jeton', { exact: true }).fill(TOKEN);
+      await page.getByLabel('Recherche de communes').fill(secured.url);
+      await page.getByRole('button', { name: 'Tester la connexion' }).click();
+      await page.locator('#api-status', { hasText: /Connexion réussie : \d+ services autour de Nantes/ }).waitFor();
+      await page.getByRole('button', { name: 'Enregistrer pour cet onglet' }).click();
+      assert.match((await page.locator('.api-banner').textContent()) ?? '', /API réelle/);
+
+      const authorizations: (string | undefined)[] = [];
+      page.on('request', (request) => {
+        if (request.url().startsWith(`${secured.url}/api/v1/search/services`)) authorizations.push(request.headers().authorization);
+      });
+      await page.goto(`${demo.url}index.html`);
+      await page.locator(`dora-search ${COMPACT}`).first().waitFor({ timeout: 20_000 });
+      assert.ok(authorizations.length > 0 && authorizations.every((value) => value === `Bearer ${TOKEN}`), 'the widget reads the chosen API with the token');
+      const storage = await page.evaluate(() => ({ local: JSON.stringify({ ...localStorage }), session: JSON.stringify({ ...sessionStorage }) }));
+      assert.ok(!storage.local.includes(TOKEN), 'never in localStorage');
+      assert.ok(storage.session.includes(TOKEN), 'in sessionStorage, for this tab');
+      assert.ok(!page.url().includes(TOKEN), 'never in the URL');
+
+      await page.goto(`${demo.url}api.html`);
+      await page.getByRole('button', { name: "Oublier le jeton et revenir à l'API locale" }).click();
+      assert.ok(!(await page.evaluate(() => JSON.stringify({ ...sessionStorage }))).includes(TOKEN));
+      assert.match((await page.locator('.api-banner').textContent()) ?? '', /API locale/);
+    } finally {
+      await page.close();
+      await secured.stop();
+    }
+  });
 });
