@@ -243,6 +243,16 @@ describe('<dora-results-map>', function () {
     expect(markers(el).map((m) => m.title)).to.include('Garage solidaire — Solidarauto Orvault, 6\u00a0km away');
   });
 
+  it('leaves the page’s scrolling alone until the map is clicked or focused', async () => {
+    const el = await mapOf();
+    const map = (el as unknown as { map: { scrollWheelZoom: { enabled(): boolean } } }).map;
+    expect(map.scrollWheelZoom.enabled()).to.equal(false);
+    el.shadowRoot!.querySelector<HTMLElement>('.leaflet-container')!.focus();
+    expect(map.scrollWheelZoom.enabled()).to.equal(true);
+    el.shadowRoot!.querySelector<HTMLElement>('.controls button')!.focus();
+    expect(map.scrollWheelZoom.enabled()).to.equal(false);
+  });
+
   it('survives being moved in the document', async () => {
     const el = await mapOf();
     const parent = el.parentElement!;

@@ -154,6 +154,8 @@ export class DoraResultsMap extends LitElement {
   private clusters: Supercluster<PointProperties, Record<string, never>> | undefined;
   private popup: L.Popup | undefined;
   private resizeObserver: ResizeObserver | undefined;
+  /** Listeners on the map's container (which outlives a Leaflet map removed and rebuilt). */
+  private containerListeners: AbortController | undefined;
   /** The view must be fitted to the results once the map has a size. */
   private needsFit = true;
   /** After zooming into a cluster from the keyboard, focus goes to the first of these services. */
@@ -262,8 +264,25 @@ export class DoraResultsMap extends LitElement {
       zoomAnimation: !reduceMotion,
       fadeAnimation: !reduceMotion,
       markerZoomAnimation: !reduceMotion,
+      // An embedded map must not swallow the page's scrolling: the wheel zooms only once the map has
+      // been clicked or focused, until the pointer or the focus leaves it.
+      scrollWheelZoom: false,
     });
     this.map = map;
+    const container = map.getContainer();
+    this.containerListeners = new AbortController();
+    const { signal } = this.containerListeners;
+    const wake = () => map.scrollWheelZoom.enable();
+    container.addEventListener('pointerdown', wake, { signal });
+    container.addEventListener('focusin', wake, { signal });
+    container.addEventListener('mouseleave', () => map.scrollWheelZoom.disable(), { signal });
+    container.addEventListener(
+      'focusout',
+      (event) => {
+        if (!container.contains(event.relatedTarget as Node | null)) map.scrollWheelZoom.disable();
+      },
+      { signal },
+    );
     this.areaLayer.addTo(map);
     this.markerLayer.addTo(map);
     map.on('moveend', () => this.showMarkers());
@@ -288,6 +307,7 @@ export class DoraResultsMap extends LitElement {
   private destroyMap(): void {
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
+    this.containerListeners?.abort();
     this.clearMarkers();
     this.areaLayer.clearLayers();
     this.popup = undefined;
