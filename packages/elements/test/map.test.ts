@@ -89,8 +89,8 @@ describe('<dora-results-map>', function () {
     const el = await mapOf();
     const zoomIn = el.shadowRoot!.querySelector<HTMLButtonElement>('.controls button')!;
     zoomIn.focus();
-    // Zoom buttons, then the map itself, then the markers in list order.
-    for (let i = 0; i < 4; i += 1) await sendKeys({ press: 'Tab' });
+    // The controls, then the map itself, then the markers in list order.
+    for (let i = 0; i < 3; i += 1) await sendKeys({ press: 'Tab' });
     const focused = el.shadowRoot!.activeElement as HTMLElement;
     expect(focused.classList.contains('leaflet-container')).to.equal(true);
     await sendKeys({ press: 'Tab' });

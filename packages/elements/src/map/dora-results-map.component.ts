@@ -184,9 +184,7 @@ export class DoraResultsMap extends LitElement {
     const location = this.variant === 'location';
     return html`
       <div class="frame" part="frame">
-        <div class="map" part="map" role="region" aria-label=${this.t(location ? 'map.label.location' : 'map.label')}
-          aria-describedby="map-hint"></div>
-        <p id="map-hint" class="visually-hidden">${this.t('map.keyboardHint')}</p>
+        <!-- The controls come first: the Tab order follows what the eye sees, top left first. -->
         <div class="controls" part="controls">
           <button type="button" class="control" title=${this.t('map.zoomIn')} aria-label=${this.t('map.zoomIn')}
             @click=${() => this.map?.zoomIn()}><span aria-hidden="true">+</span></button>
@@ -197,6 +195,9 @@ export class DoraResultsMap extends LitElement {
             ${svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5"/></svg>`}
           </button>
         </div>
+        <div class="map" part="map" role="region" aria-label=${this.t(location ? 'map.label.location' : 'map.label')}
+          aria-describedby="map-hint"></div>
+        <p id="map-hint" class="visually-hidden">${this.t('map.keyboardHint')}</p>
         <p class="notice" role="status" part="notice">${this.tilesUnavailable ? this.t('map.tilesUnavailable') : nothing}</p>
         <p class="attribution" part="attribution">${this.renderAttribution()}</p>
       </div>
