@@ -1,0 +1,161 @@
+/**
+ * Benchmark of the local API at national scale: `npm run bench -w @dora/local-api`.
+ *
+ * 1. generates 150,000 services (and their structures) over all communes, weighted by population,
+ *    with the datasets generator (`scripts/build-dataset.ts --scale`), into a temp dir;
+ * 2. starts the real `dora-local-api` process on it (dist/cli.js when built, else src/cli.ts via tsx)
+ *    and measures start-up: spawn → `/health` answering 200;
+ * 3. runs autocannon for 20 s at 50 connections on `/search/services?code_commune=…&thematiques=…&size=10`
+ *    (the widget's page size), the commune and thématique varying over large communes;
+ * 4. prints p50, p99, requests/s, RSS after the load and the start-up time, against the targets.
+ *
+ * Environment: BENCH_SERVICES (default 150000), BENCH_DURATION (s, default 20), BENCH_CONNECTIONS (50),
+ * BENCH_DATA (reuse a generated folder instead of generating one).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { CATEGORIES, THEMATIQUES } from '@dora/sdk';
+
+const SERVICES = Number(process.env['BENCH_SERVICES'] ?? 150_000);
+const DURATION = Number(process.env['BENCH_DURATION'] ?? 20);
+const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
+const TOKEN = 'bench-token';
+const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
+const TARGETS = { p99Ms: 25, requestsPerSecond: 1_500, rssMb: 1_536, startupS: 10 };
+
+/** Large communes (and two Paris arrondissements), where the 50 km radius holds the most services. */
+const COMMUNES = [
+  '75056', '75111', '75115', '13055', '69123', '31555', '06088', '44109', '34172', '67482', '33063', '59350', '35238',
+  '51454', '76351', '42218', '83137', '38185', '49007', '97411',
+];
+
+async function main(): Promise<void> {
+  console.log(`machine: ${cpus().length} cores, Node ${process.version}`);
+  let dataDir = process.env['BENCH_DATA'];
+  let generated = false;
+  if (!dataDir) {
+    dataDir = mkdtempSync(join(tmpdir(), 'dora-bench-'));
+    generated = true;
+    console.log(`generating ${SERVICES} services in ${dataDir} …`);
+    const t0 = performance.now();
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(PACKAGE_DIR, 'scripts/build-dataset.ts'), '--scale', String(SERVICES), '--out', dataDir, '--seed', '1'],
+      { stdio: 'inherit' },
+    );
+    if (result.status !== 0) throw new Error('dataset generation failed');
+    console.log(`generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+
+  const built = join(PACKAGE_DIR, 'dist/cli.js');
+  const command = existsSync(built)
+    ? [built]
+    : ['--import', 'tsx', join(PACKAGE_DIR, 'src/cli.ts')];
+  console.log(`server: node ${command.join(' ')}`);
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const started = performance.now();
+  const server = spawn(process.execPath, [...command, '--data', dataDir, '--port', String(port), '--token', TOKEN, '--quiet'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let serverLog = '';
+  server.stdout!.on('data', (c: Buffer) => (serverLog += c.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(url, server);
+    const startupS = (performance.now() - started) / 1000;
+    const health = (await (await fetch(`${url}/health`)).json()) as { services: number; structures: number };
+    console.log(`start-up: ${startupS.toFixed(2)} s (${health.services} services, ${health.structures} structures)`);
+
+    // Warm-up, then the measured run.
+    await run(url, 3, CONNECTIONS);
+    const result = await run(url, DURATION, CONNECTIONS);
+    const rssMb = rssOf(server.pid!) / 1024;
+    const figures = {
+      p50Ms: result.latency.p50,
+      p99Ms: result.latency.p99,
+      requestsPerSecond: result.requests.average,
+      rssMb,
+      startupS,
+    };
+    console.log('\nresults (/api/v1/search/services?code_commune=…&thematiques=…&size=10):');
+    console.log(`  requests:      ${result.requests.total} in ${DURATION} s, ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
+    console.log(`  latency p50:   ${figures.p50Ms} ms`);
+    console.log(`  latency p99:   ${figures.p99Ms} ms   (target ≤ ${TARGETS.p99Ms} ms) ${verdict(figures.p99Ms <= TARGETS.p99Ms)}`);
+    console.log(`  requests/s:    ${figures.requestsPerSecond.toFixed(0)}   (target ≥ ${TARGETS.requestsPerSecond}) ${verdict(figures.requestsPerSecond >= TARGETS.requestsPerSecond)}`);
+    console.log(`  RSS after load: ${figures.rssMb.toFixed(0)} MB   (target ≤ ${TARGETS.rssMb} MB) ${verdict(figures.rssMb <= TARGETS.rssMb)}`);
+    console.log(`  start-up:      ${figures.startupS.toFixed(2)} s   (target ≤ ${TARGETS.startupS} s) ${verdict(figures.startupS <= TARGETS.startupS)}`);
+    console.log(`  load average:  ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (shared machine)`);
+    if (result.non2xx > 0 || result.errors > 0) {
+      process.exitCode = 1;
+      console.error('some requests failed');
+    }
+  } catch (error) {
+    console.error(serverLog.slice(-2000));
+    throw error;
+  } finally {
+    server.kill('SIGTERM');
+    if (generated) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function verdict(ok: boolean): string {
+  return ok ? 'OK' : 'MISSED';
+}
+
+async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
+    try {
+      const response = await fetch(`${url}/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function searchPaths(): string[] {
+  const values = [...CATEGORIES.map((c) => c.value), ...THEMATIQUES.map((t) => t.value)];
+  const paths: string[] = [];
+  for (let i = 0; i < 400; i++) {
+    const commune = COMMUNES[i % COMMUNES.length]!;
+    const thematique = values[(i * 7) % values.length]!;
+    paths.push(`/api/v1/search/services?code_commune=${commune}&thematiques=${thematique}&size=10`);
+  }
+  return paths;
+}
+
+function run(url: string, duration: number, connections: number): Promise<autocannon.Result> {
+  const paths = searchPaths();
+  let next = 0;
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url,
+        connections,
+        duration,
+        headers: { authorization: `Bearer ${TOKEN}` },
+        requests: [
+          {
+            method: 'GET',
+            setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }),
+          },
+        ],
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+  });
+}
+
+/** Resident set size of a process, in kB. */
+function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+}
+
+await main();
