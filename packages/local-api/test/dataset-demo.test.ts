@@ -179,6 +179,8 @@ describe('demo dataset: content', () => {
     const byId = new Map(structures.map((s) => [s.id, s]));
     const clustered = structures.filter((s) => s.doublons.length > 0);
     assert.ok(clustered.length >= 10, `${clustered.length} structures have duplicates`);
+    // Real duplicates across sources in La Réunion (e.g. a France Travail agency in dora and france-travail).
+    assert.ok(clustered.some((s) => s.doublons.some((d) => d.source !== s.source)), 'some duplicates span two sources');
     for (const structure of clustered) {
       assert.ok(structure._cluster_id, structure.id);
       for (const ref of structure.doublons) {

@@ -147,6 +147,25 @@ describe('convertReunionExtract', () => {
     );
   });
 
+  it('links the same structure published by two sources, both ways, with a shared cluster', () => {
+    const { structures } = convertReunionExtract(
+      [
+        row({ id: 'a', source: 'dora', structure_id: 'x', structure_nom: 'Agence France Travail LE TAMPON', code_insee: '97422' }),
+        row({ id: 'b', source: 'france-travail', structure_id: 'REU0028', structure_nom: 'Agence France Travail Le Tampon', code_insee: '97422' }),
+        row({ id: 'c', source: 'dora', structure_id: 'y', structure_nom: 'Agence France Travail LE TAMPON', code_insee: '97411' }),
+      ],
+      [],
+      { now: NOW },
+    );
+    const [dora, other, ft] = structures;
+    assert.deepEqual(dora?.doublons, [{ id: 'france-travail--REU0028', source: 'france-travail' }]);
+    assert.deepEqual(ft?.doublons, [{ id: 'dora--x', source: 'dora' }]);
+    assert.ok(dora?._cluster_id && dora._cluster_id === ft?._cluster_id);
+    // Same name in another commune: not a duplicate.
+    assert.deepEqual(other?.doublons, []);
+    assert.equal(other?._cluster_id, undefined);
+  });
+
   it('dates records with the earliest day the extract allows', () => {
     assert.equal(reunionDateMaj({ maj_annee_precedente: true, annee_creation: null }), '2024-02-14');
     assert.equal(reunionDateMaj({ maj_annee_precedente: true, annee_creation: '2025' }), '2025-01-01');

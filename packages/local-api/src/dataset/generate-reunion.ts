@@ -9,7 +9,8 @@
  * - `description` is required in v1 and the extract has none: it is a one-line sentence built from
  *   the service's name, its structure and commune, and says nothing more;
  * - `date_maj` is the earliest day the extract's fields allow (see {@link reunionDateMaj});
- * - fields the extract does not have (contacts, hours, eligibility, mobilisation) stay `null`.
+ * - fields the extract does not have (contacts, hours, eligibility, mobilisation) stay `null`;
+ * - duplicates across sources are linked by exact name and commune (see {@link linkDuplicates}).
  * @module
  */
 import { sourceLabel, type Service } from '@dora/sdk';
@@ -141,7 +142,40 @@ export function convertReunionExtract(
     });
     services.push(...own);
   }
+  linkDuplicates(structures);
   return { structures, services };
+}
+
+const normalisedName = (nom: string) =>
+  nom
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/**
+ * Links the structures that several sources publish under the same name in the same commune (e.g. a
+ * France Travail agency in both `dora` and `france-travail`): the extract does not carry the
+ * pipeline's clusters, and an exact match of the normalised name and INSEE code across sources is a
+ * conservative stand-in. Each structure of a group lists the others in `doublons`; the group shares a
+ * `_cluster_id`.
+ */
+export function linkDuplicates(structures: DatasetStructure[]): void {
+  const groups = new Map<string, DatasetStructure[]>();
+  for (const structure of structures) {
+    if (structure.nom.startsWith('Structure non nommée') || !structure.code_insee) continue;
+    const key = `${normalisedName(structure.nom)}|${structure.code_insee}`;
+    groups.set(key, [...(groups.get(key) ?? []), structure]);
+  }
+  let cluster = 0;
+  for (const group of [...groups.values()].filter((g) => new Set(g.map((s) => s.source)).size > 1)) {
+    const id = `reunion-cluster-${String(++cluster).padStart(4, '0')}`;
+    for (const structure of group) {
+      structure._cluster_id = id;
+      structure.doublons = group.filter((other) => other !== structure).map((other) => ({ id: other.id, source: other.source }));
+    }
+  }
 }
 
 function convertService(row: ReunionServiceRow, structureId: string, structureNom: string, options: { now: string }): Service {
