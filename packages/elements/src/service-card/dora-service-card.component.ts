@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { labelOf } from '@dora/sdk';
@@ -27,8 +27,9 @@ export type { CardService } from './card-parts.js';
 type SheetModule = typeof import('./service-sheet.js');
 let sheetModule: Promise<SheetModule> | undefined;
 /** The full sheet's code, loaded once, on first use. */
+let loadedSheet: SheetModule | null = null;
 const loadSheet = (): Promise<SheetModule> =>
-  (sheetModule ??= import('./service-sheet.js').catch((error: unknown) => {
+  (sheetModule ??= import('./service-sheet.js').then((sheet) => (loadedSheet = sheet), (error: unknown) => {
     // A failed chunk load (offline, deploy in between) may be retried.
     sheetModule = undefined;
     throw error;
@@ -238,9 +239,15 @@ export class DoraServiceCardElement extends LitElement {
 
   private loadSheet(): Promise<void> {
     return loadSheet().then(
-      (sheet) => void (this.sheet = sheet),
+      (sheet) => this.useSheet(sheet),
       (error: unknown) => void (this.sheetError = error),
     );
+  }
+
+  private useSheet(sheet: SheetModule): void {
+    if (this.sheet) return;
+    adoptStyles(this.renderRoot as ShadowRoot, [...DoraServiceCardElement.elementStyles, sheet.sheetStyles]);
+    this.sheet = sheet;
   }
 
   /** Prints the full sheet alone (what the "Imprimer" button does). */
@@ -257,7 +264,9 @@ export class DoraServiceCardElement extends LitElement {
       this.statusMessage = '';
     }
     if (this.variant === 'full' && !this.sheet) {
-      if (!this.sheetError) void this.loadSheet();
+      // Already loaded by another card: no skeleton in between.
+      if (loadedSheet) this.useSheet(loadedSheet);
+      else if (!this.sheetError) void this.loadSheet();
     }
   }
 

@@ -32,7 +32,9 @@ import {
   type CardContext,
   type CardService,
 } from './card-parts.js';
-import { printStyles } from './dora-service-card.styles.js';
+import { printStyles, sheetStyles } from './service-sheet.styles.js';
+
+export { sheetStyles };
 
 /** What the sheet needs from its element, on top of {@link CardContext}. */
 export interface SheetContext extends CardContext {
@@ -476,7 +478,7 @@ export async function printSheet(service: CardService, ctx: SheetContext): Promi
   doc.documentElement.lang = ctx.lang;
   doc.title = service.nom;
   const sheet = new (view as unknown as typeof globalThis).CSSStyleSheet();
-  sheet.replaceSync(printStyles(ctx.styles));
+  sheet.replaceSync(printStyles([ctx.styles, sheetStyles]));
   doc.adoptedStyleSheets = [sheet];
   render(renderSheet(service, { ...ctx, contactsRevealed: true }, true), doc.body);
   view.addEventListener('afterprint', () => {
