@@ -473,15 +473,30 @@ class SyntheticBuilder {
     if (count === 0 && quality !== 'rich') return null;
     const chosen = new Set<Thematique>(template.thematiques);
     const extras = Math.min(2, Math.max(0, count - chosen.size));
-    const partners = THEMATIQUES_COOCCURRENCE[template.thematiques[0] as Thematique] ?? [];
-    // Mostly neighbours in the same categories (what an adviser expects); sometimes, as DORA
-    // producers do, a thématique from another category that often goes with it.
-    const categories = new Set(template.thematiques.map((t) => t.split('--')[0]));
-    const close = partners.filter(([t]) => categories.has(t.split('--')[0]));
+    const { partners, close } = relatedThematiques(template);
     for (let i = 0; i < extras && close.length > 0; i++) chosen.add(r.weighted(close, ([, n]) => n)[0]);
     if (count > chosen.size && partners.length > 0 && r.chance(0.25)) chosen.add(r.weighted(partners, ([, n]) => n)[0]);
     return [...chosen].sort();
   }
+}
+
+type Partners = readonly (readonly [Thematique, number])[];
+const relatedCache = new Map<string, { partners: Partners; close: Partners }>();
+
+/**
+ * Thématiques found with the template's first one on real DORA services: all of them, and those of
+ * the template's own categories. Mostly the latter are used (what an adviser expects); sometimes, as
+ * DORA producers do, one from another category.
+ */
+function relatedThematiques(template: ServiceTemplate): { partners: Partners; close: Partners } {
+  let related = relatedCache.get(template.key);
+  if (!related) {
+    const partners = THEMATIQUES_COOCCURRENCE[template.thematiques[0] as Thematique] ?? [];
+    const categories = new Set(template.thematiques.map((t) => t.split('--')[0]));
+    related = { partners, close: partners.filter(([t]) => categories.has(t.split('--')[0])) };
+    relatedCache.set(template.key, related);
+  }
+  return related;
 }
 
 function checkCount(value: number, name: string): void {
