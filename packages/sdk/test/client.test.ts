@@ -242,8 +242,11 @@ describe('base URL and headers', () => {
   it('defaults to the public API and sends extra headers', async () => {
     assert.equal(new DataInclusionClient().apiRoot, `${DEFAULT_BASE_URL}/api/v1`);
     assert.equal(DEFAULT_BASE_URL, 'https://api.data.inclusion.gouv.fr');
-    await new DataInclusionClient({ baseUrl: API, headers: { 'x-client': 'dora-widget' } }).listServices();
+    await new DataInclusionClient({ baseUrl: API, headers: { 'X-Client': 'dora-widget', Accept: 'application/json' } }).listServices();
     assert.equal(requests.at(-1)!.headers.get('x-client'), 'dora-widget');
+    assert.equal(requests.at(-1)!.headers.get('accept'), 'application/json');
+    await new DataInclusionClient({ baseUrl: API, token: 'tok', headers: { Authorization: 'Basic old' } }).listServices();
+    assert.equal(requests.at(-1)!.headers.get('authorization'), 'Bearer tok', 'the token wins, once');
   });
 
   it('uses a fetch given in the options', async () => {

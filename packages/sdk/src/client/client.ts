@@ -124,7 +124,9 @@ export class DataInclusionClient {
       throw new TypeError(`baseUrl must be a URL such as ${DEFAULT_BASE_URL}, got ${JSON.stringify(baseUrl)}.`);
     }
     this.apiRoot = `${baseUrl.trim().replace(/\/+$/, '')}/api/v1`;
-    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+    // Lower-cased, so that the token's `authorization` replaces a caller's `Authorization` instead of joining it.
+    const headers: Record<string, string> = { accept: 'application/json' };
+    for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
     const common = { fetch: options.fetch, timeout: resolveTimeout(options.timeout), retry: resolveRetry(options.retry) };
     // The /doc endpoints are open: they never get the token.
     this.#openTransport = { ...common, headers };
