@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { serviceSchema, structureSchema } from '@dora/sdk';
 import { loadGeography } from '../src/geo/index.js';
-import { deCommune, generateDepartementDataset, generateScaledDataset } from '../src/dataset/generate.js';
+import { deCommune, generateDepartementDataset, generateScaledDataset, templateOf } from '../src/dataset/generate.js';
+import { STRUCTURE_KINDS } from '../src/dataset/synthetic/networks.js';
+import { SERVICE_TEMPLATES } from '../src/dataset/synthetic/services.js';
 import { recordsToJson } from '../src/dataset/generate-demo.js';
 import { convertReunionExtract, reunionDateMaj, type ReunionServiceRow } from '../src/dataset/generate-reunion.js';
 
@@ -77,6 +79,24 @@ describe('generateDepartementDataset', () => {
     assert.equal(services.length, 150);
     for (const record of [...services, ...structures]) if (record.code_insee) assert.ok(record.code_insee.startsWith('08'), record.id);
     assert.throws(() => generateDepartementDataset({ departement: '00', services: 10, seed: 3, now: NOW, geography }), /unknown département/);
+  });
+});
+
+describe('synthetic content', () => {
+  it('every structure kind offers existing templates, and every template is offered', () => {
+    const offered = new Set(STRUCTURE_KINDS.flatMap((kind) => kind.services));
+    for (const key of offered) assert.doesNotThrow(() => templateOf(key), key);
+    for (const template of SERVICE_TEMPLATES) assert.ok(offered.has(template.key), `${template.key} is never used`);
+    assert.throws(() => templateOf('nope'), /unknown service template/);
+  });
+
+  it('templates have usable names, texts and lists', () => {
+    for (const t of SERVICE_TEMPLATES) {
+      for (const nom of t.noms) assert.ok(nom.length >= 3 && nom.length <= 120, `${t.key}: ${nom}`);
+      assert.ok(t.intro.length > 0 && t.lead.length > 0 && t.fin.length > 0 && t.points.length >= 3, t.key);
+      assert.ok(t.thematiques.length > 0 && t.publics.length > 0 && t.frais.length > 0, t.key);
+      for (const text of [...t.intro, ...t.points, ...t.fin]) assert.doesNotMatch(text, /\{(?!commune\}|de_commune\})/, `${t.key}: ${text}`);
+    }
   });
 });
 

@@ -23,7 +23,7 @@ import {
   type ZoneWeights,
 } from './synthetic/networks.js';
 import { Random, WeightedTable } from './synthetic/random.js';
-import { SERVICE_TEMPLATES, TEMPLATE_BY_KEY, type ServiceTemplate } from './synthetic/services.js';
+import { TEMPLATE_BY_KEY, type ServiceTemplate } from './synthetic/services.js';
 import { THEMATIQUES_COOCCURRENCE, THEMATIQUES_COUNT_HISTOGRAM } from './synthetic/thematiques-stats.generated.js';
 
 /** The source slug of every synthetic record (not a real data·inclusion source, on purpose). */
@@ -211,7 +211,7 @@ class SyntheticBuilder {
   private addStructure(kind: StructureKind, commune: Commune, serviceCount: number, budget: number): number {
     const r = this.random;
     const structure = this.newStructure(kind, commune);
-    const templates = r.sample(kind.services, serviceCount).map((key) => TEMPLATE_BY_KEY.get(key) ?? (SERVICE_TEMPLATES[0] as ServiceTemplate));
+    const templates = r.sample(kind.services, serviceCount).map(templateOf);
     const zone = this.zoneFor(kind.zone, commune);
     const own = templates.map((template) => this.newService(kind, structure, commune, template, zone, 'full'));
     let added = own.length;
@@ -221,7 +221,8 @@ class SyntheticBuilder {
     // both records are kept, linked as duplicates, as the API's dedup expects.
     if (budget - added >= 1 && r.chance(0.04) && own[0]) {
       const twin = this.newStructure(kind, commune, structure);
-      const copy = this.newService(kind, twin, commune, TEMPLATE_BY_KEY.get(kind.services[0] ?? '') ?? (templates[0] as ServiceTemplate), zone, 'twin');
+      // The duplicate publishes the same first service, with its own wording and completeness.
+      const copy = this.newService(kind, twin, commune, templates[0] as ServiceTemplate, zone, 'twin');
       added += 1;
       this.finishStructure(twin, [copy]);
       const cluster = `${this.idPrefix}-cluster-${String(++this.clusterCount).padStart(4, '0')}`;
@@ -478,6 +479,13 @@ class SyntheticBuilder {
     if (count > chosen.size && partners.length > 0 && r.chance(0.25)) chosen.add(r.weighted(partners, ([, n]) => n)[0]);
     return [...chosen].sort();
   }
+}
+
+/** The template with this key; a structure kind naming a missing template is a programming error. */
+export function templateOf(key: string): ServiceTemplate {
+  const template = TEMPLATE_BY_KEY.get(key);
+  if (!template) throw new Error(`unknown service template ${key}`);
+  return template;
 }
 
 type Partners = readonly (readonly [Thematique, number])[];
