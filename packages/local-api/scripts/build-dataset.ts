@@ -20,20 +20,27 @@ import { parseAssignations, thematiquesStats, thematiquesStatsModule } from '../
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const sharedDir = process.env.DORA_SHARED_DIR ?? resolve(packageDir, '../../../shared');
 
-const { values } = parseArgs({
-  options: {
-    scale: { type: 'string' },
-    out: { type: 'string' },
-    seed: { type: 'string' },
-    now: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  },
-});
-
 function fail(message: string): never {
-  console.error(`build-dataset: ${message}`);
+  console.error(`build-dataset: ${message}\nUsage: build-dataset [--out DIR] | --scale N --out DIR [--seed S] [--now YYYY-MM-DD]`);
   process.exit(2);
 }
+
+function parseOptions() {
+  try {
+    return parseArgs({
+      options: {
+        scale: { type: 'string' },
+        out: { type: 'string' },
+        seed: { type: 'string' },
+        now: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+}
+const values = parseOptions();
 
 if (values.help) {
   console.log('Usage: build-dataset [--out DIR] | --scale N --out DIR [--seed S] [--now YYYY-MM-DD]');
