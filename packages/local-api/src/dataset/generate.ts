@@ -394,7 +394,7 @@ class SyntheticBuilder {
 
     const description = this.description(template, fill, quality, nom);
     const thematiques = this.thematiques(template, quality);
-    const publicsOption = r.pick(template.publics);
+    const publicsOption = kind.publics ?? r.pick(template.publics);
     const publics: Public[] | null = quality === 'poor' && r.chance(0.6) ? null : quality === 'medium' && r.chance(0.2) ? null : publicsOption ? [...publicsOption].sort() : null;
     const fraisOption = r.pick(template.frais);
     const frais = quality === 'poor' && r.chance(0.5) ? null : quality === 'medium' && r.chance(0.15) ? null : fraisOption;
@@ -439,7 +439,7 @@ class SyntheticBuilder {
       nom: nom.slice(0, 150),
       nombre_semaines: formation ? r.int(formation.semaines[0], formation.semaines[1]) : null,
       publics,
-      publics_precisions: template.publicsPrecisions && quality === 'rich' && r.chance(0.7) ? r.pick(template.publicsPrecisions) : null,
+      publics_precisions: quality === 'rich' && r.chance(0.7) ? (kind.publicsPrecisions ?? (template.publicsPrecisions ? r.pick(template.publicsPrecisions) : null)) : null,
       score_qualite: 0,
       source: DEMO_SOURCE,
       structure_id: structure.id,

@@ -8,7 +8,7 @@
  * neighbourhood, only used in communes of 30,000 inhabitants or more).
  * @module
  */
-import type { ModeMobilisation, PersonneMobilisatrice, ReseauPorteur } from '@dora/sdk';
+import type { ModeMobilisation, PersonneMobilisatrice, Public, ReseauPorteur } from '@dora/sdk';
 
 /** How eligibility is restricted, each kind with a weight. */
 export interface ZoneWeights {
@@ -47,6 +47,9 @@ export interface StructureKind {
   inhabitantsPerStructure?: number;
   /** Template keys, repeated to weight them. */
   services: readonly string[];
+  /** Who every service of this kind is for, overriding the template (a Mission Locale serves young people). */
+  publics?: readonly Public[];
+  publicsPrecisions?: string;
   servicesCount: readonly [number, number];
   zone: ZoneWeights;
   mobilisation: readonly MobilisationProfile[];
@@ -87,6 +90,8 @@ export const STRUCTURE_KINDS: readonly StructureKind[] = [
     onePerCommune: true,
     inhabitantsPerStructure: 200000,
     services: ['accompagnement-jeunes', 'accompagnement-jeunes', 'cv-lettre', 'entretien', 'permis-aide', 'acces-logement', 'sante-mentale', 'mobilite-internationale', 'decouverte-metiers', 'location-scooter'],
+    publics: ['jeunes'],
+    publicsPrecisions: 'Jeunes de 16 à 25 ans révolus, sortis du système scolaire (jusqu’à 29 ans pour les jeunes en situation de handicap).',
     servicesCount: [4, 8],
     zone: { epci: 0.85, departement: 0.15 },
     mobilisation: [
@@ -142,6 +147,8 @@ export const STRUCTURE_KINDS: readonly StructureKind[] = [
     onePerCommune: true,
     maxPerDepartement: 1,
     services: ['accompagnement-handicap-emploi', 'accompagnement-handicap-emploi', 'mdph', 'coaching-distance'],
+    publics: ['personnes-en-situation-de-handicap'],
+    publicsPrecisions: 'Personnes bénéficiant de l’obligation d’emploi (RQTH, pension d’invalidité…) ou en cours de reconnaissance.',
     servicesCount: [2, 3],
     zone: { departement: 1 },
     mobilisation: [{ modes: ['telephoner', 'envoyer-un-courriel'], par: PAR_TOUS, precisions: ['Orientation par France Travail, la Mission Locale ou la MDPH, ou contact direct.', null] }],
@@ -157,6 +164,7 @@ export const STRUCTURE_KINDS: readonly StructureKind[] = [
     onePerCommune: true,
     maxPerDepartement: 2,
     services: ['accompagnement-emploi', 'bilan-competences', 'decouverte-metiers'],
+    publics: ['beneficiaires-des-minimas-sociaux', 'demandeurs-emploi'],
     servicesCount: [1, 3],
     zone: { epci: 1 },
     mobilisation: [{ modes: ['envoyer-un-courriel'], par: ['professionnels'], precisions: ['Entrée sur prescription (France Travail, référent RSA, CCAS) avec une fiche de prescription.'] }],
@@ -262,6 +270,7 @@ export const STRUCTURE_KINDS: readonly StructureKind[] = [
     onePerCommune: true,
     maxPerDepartement: 1,
     services: ['violences', 'juridique', 'bilan-competences', 'creation-entreprise'],
+    publics: ['familles', 'femmes'],
     servicesCount: [2, 3],
     zone: { departement: 1 },
     mobilisation: [{ modes: ['telephoner', 'envoyer-un-courriel'], par: PAR_TOUS, precisions: ['Consultations juridiques sur rendez-vous.'] }],
