@@ -47,22 +47,37 @@ form.addEventListener('submit', (event) => {
   show(id, variant);
 });
 
-// The page opens on the service given in the URL, else on the first service near Nantes, found with the SDK.
+const client = new DataInclusionClient({ baseUrl: settings.apiUrl, ...(settings.token ? { token: settings.token } : {}) });
+const selectedVariant = () => (new FormData(form).get('variant') === 'compact' ? 'compact' : 'full');
+
+/** The id of a service near a commune that is physically there (coordinates and a commune), found with the SDK. */
+async function serviceNear(codeCommune: string, name: string): Promise<string | null> {
+  status.textContent = `Recherche d’un service près de ${name}…`;
+  try {
+    const page = await client.searchServices({ code_commune: codeCommune, modes_accueil: ['en-presentiel'], size: 20 });
+    const located = page.items.find(({ service }) => service.code_insee === codeCommune) ?? page.items[0];
+    status.textContent = located ? '' : `Aucun service trouvé près de ${name} : saisissez un identifiant.`;
+    return located?.service.id ?? null;
+  } catch (error) {
+    status.textContent = `Impossible de joindre l’API (${(error as Error).message}). Saisissez un identifiant ou vérifiez la source de données.`;
+    return null;
+  }
+}
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('#examples button')) {
+  button.addEventListener('click', async () => {
+    const id = await serviceNear(button.dataset.commune!, button.textContent!.replace(/^un service à /, '').replace(/ \(.*\)$/, ''));
+    if (!id) return;
+    idInput.value = id;
+    show(id, selectedVariant());
+  });
+}
+
+// The page opens on the service given in the URL, else on a service in Nantes.
 const params = new URLSearchParams(location.search);
 const variant = params.get('variant') === 'compact' ? 'compact' : 'full';
 form.querySelector<HTMLInputElement>(`input[name="variant"][value="${variant}"]`)!.checked = true;
-let id = params.get('id');
-if (!id) {
-  status.textContent = 'Recherche d’un service près de Nantes…';
-  try {
-    const client = new DataInclusionClient({ baseUrl: settings.apiUrl, ...(settings.token ? { token: settings.token } : {}) });
-    const page = await client.searchServices({ code_commune: '44109', thematiques: ['mobilite'], size: 1 });
-    id = page.items[0]?.service.id ?? null;
-    status.textContent = id ? '' : 'Aucun service trouvé près de Nantes : saisissez un identifiant.';
-  } catch (error) {
-    status.textContent = `Impossible de joindre l’API (${(error as Error).message}). Saisissez un identifiant ou vérifiez la source de données.`;
-  }
-}
+const id = params.get('id') ?? (await serviceNear('44109', 'Nantes'));
 if (id) {
   idInput.value = id;
   show(id, variant);
