@@ -24,12 +24,13 @@ const ENTRIES: Entry[] = [
     // vocabularies the client checks values against.
     label: 'DataInclusionClient',
     source: "export { DataInclusionClient } from './src/index.ts';",
-    budget: 20 * KB,
+    budget: null,
   },
   {
+    // The issue's budget: the SDK for browsers with every vocabulary and its labels (fr + en).
     label: 'client + schemas + all vocabularies',
     source: ['client/index', 'schemas', 'vocabularies/index'].map((m) => `export * from './src/${m}.ts';`).join('\n'),
-    budget: null,
+    budget: 20 * KB,
   },
   { label: 'whole SDK (helpers included)', source: "export * from './src/index.ts';", budget: null },
 ];

@@ -3,6 +3,8 @@
  * @packageDocumentation
  */
 export * from './vocabularies/index.js';
+export * from './vocabularies/descriptions.js';
+export * from './geography.generated.js';
 export type * from './types.js';
 export * from './schemas.js';
 export * from './client/index.js';

@@ -13,11 +13,12 @@ import {
   SOURCES,
   THEMATIQUES,
   TYPES_SERVICES,
-  DEPARTEMENTS,
-  REGIONS,
   labelOf,
   isKnownValue,
+  type LabelledVocabulary,
 } from '../src/vocabularies/index.js';
+import { descriptionOf } from '../src/vocabularies/descriptions.js';
+import { DEPARTEMENTS, REGIONS } from '../src/geography.generated.js';
 
 // The reference copies of the data·inclusion vocabularies live beside the repository (../shared).
 const shared = fileURLToPath(new URL('../../../../shared/data/data-inclusion/', import.meta.url));
@@ -27,24 +28,30 @@ const normalise = (entries: { value: string; label: string; description?: string
 
 describe('vocabularies equal the data·inclusion schema v1 files', () => {
   const cases = [
-    ['thematiques', THEMATIQUES, 69],
-    ['thematiques-categories', CATEGORIES, 16],
-    ['publics', PUBLICS, 14],
-    ['frais', FRAIS, 2],
-    ['modes-accueil', MODES_ACCUEIL, 2],
-    ['types-de-services', TYPES_SERVICES, 6],
-    ['modes-mobilisation', MODES_MOBILISATION, 4],
-    ['personnes-mobilisatrices', PERSONNES_MOBILISATRICES, 2],
-    ['reseaux-porteurs', RESEAUX_PORTEURS, 108],
+    ['thematiques', 'thematiques', THEMATIQUES, 69],
+    ['thematiques-categories', 'categories', CATEGORIES, 16],
+    ['publics', 'publics', PUBLICS, 14],
+    ['frais', 'frais', FRAIS, 2],
+    ['modes-accueil', 'modes-accueil', MODES_ACCUEIL, 2],
+    ['types-de-services', 'types-services', TYPES_SERVICES, 6],
+    ['modes-mobilisation', 'modes-mobilisation', MODES_MOBILISATION, 4],
+    ['personnes-mobilisatrices', 'personnes-mobilisatrices', PERSONNES_MOBILISATRICES, 2],
+    ['reseaux-porteurs', 'reseaux-porteurs', RESEAUX_PORTEURS, 108],
   ] as const;
-  for (const [file, constant, count] of cases) {
-    it(`${file}.json (${count} values)`, () => {
-      assert.deepEqual(normalise([...constant]), normalise(read(`schema-v1/enums/${file}.json`)));
+  for (const [file, vocabulary, constant, count] of cases) {
+    it(`${file}.json (${count} values, labels and descriptions)`, () => {
+      const withDescriptions = constant.map(({ value, label }) => ({
+        value,
+        label,
+        description: descriptionOf(vocabulary as LabelledVocabulary, value),
+      }));
+      assert.deepEqual(withDescriptions, normalise(read(`schema-v1/enums/${file}.json`)));
       assert.equal(constant.length, count);
     });
   }
-  it('api-v1-sources.json (16 sources)', () => {
-    assert.deepEqual([...SOURCES], read('api-v1-sources.json'));
+  it('api-v1-sources.json (16 sources, names and descriptions)', () => {
+    const withDescriptions = SOURCES.map(({ slug, nom }) => ({ slug, nom, description: descriptionOf('sources', slug) }));
+    assert.deepEqual(withDescriptions, read('api-v1-sources.json'));
     assert.equal(SOURCES.length, 16);
   });
   it('départements and régions match the API enums, codes and slugs', () => {

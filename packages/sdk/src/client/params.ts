@@ -5,17 +5,16 @@
 import type {
   CodeDepartement,
   CodeRegion,
-  DEPARTEMENTS,
   Frais,
   ModeAccueil,
   Open,
   Public,
-  REGIONS,
   ReseauPorteur,
   SourceSlug,
   ThematiqueFilter,
   TypeService,
 } from '../vocabularies/index.js';
+import type { DEPARTEMENTS, REGIONS } from '../geography.generated.js';
 import { expandThematiques } from '../thematiques.js';
 
 /** A département slug (`loire-atlantique`, `nord`…). */

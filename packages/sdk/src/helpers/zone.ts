@@ -4,7 +4,7 @@
  * @module
  */
 // Straight from the generated data: the vocabularies' index builds label maps of every list at load.
-import { DEPARTEMENTS } from '../vocabularies/data.generated.js';
+import { DEPARTEMENTS } from '../geography.generated.js';
 import type { Lang } from '../vocabularies/index.js';
 import type { PlaceProvider } from './places.js';
 

@@ -4,18 +4,17 @@
  */
 import {
   CATEGORIES,
-  DEPARTEMENTS,
   FRAIS,
   MODES_ACCUEIL,
   MODES_MOBILISATION,
   PERSONNES_MOBILISATRICES,
   PUBLICS,
-  REGIONS,
   RESEAUX_PORTEURS,
   SOURCES,
   THEMATIQUES,
   TYPES_SERVICES,
 } from './data.generated.js';
+import type { DEPARTEMENTS, REGIONS } from '../geography.generated.js';
 import {
   CATEGORIES_EN,
   FRAIS_EN,
@@ -28,13 +27,11 @@ import {
 
 export {
   CATEGORIES,
-  DEPARTEMENTS,
   FRAIS,
   MODES_ACCUEIL,
   MODES_MOBILISATION,
   PERSONNES_MOBILISATRICES,
   PUBLICS,
-  REGIONS,
   RESEAUX_PORTEURS,
   SOURCES,
   THEMATIQUES,
@@ -42,13 +39,20 @@ export {
 };
 
 /** One value of a vocabulary, as the `/api/v1/doc/*` endpoints return it. */
-export interface VocabularyEntry<V extends string = string> {
+export interface VocabularyEntry<V extends string = string> extends LabelledValue<V> {
+  /** The French description, or `null`. */
+  readonly description: string | null;
+}
+
+/**
+ * One value of a vocabulary constant: its value and French label. Descriptions are kept apart
+ * ({@link descriptionOf}) so that bundles which only need labels stay small.
+ */
+export interface LabelledValue<V extends string = string> {
   /** The machine value, as stored on services and sent as a filter. */
   readonly value: V;
   /** The French label. */
   readonly label: string;
-  /** The French description, or `null`. */
-  readonly description: string | null;
 }
 
 /** A sub-thématique (`categorie--slug`), as stored on services: 69 values. */
@@ -128,7 +132,7 @@ const ENGLISH: Partial<Record<LabelledVocabulary, Record<string, string>>> = {
 const FRENCH = Object.fromEntries(
   Object.entries(VOCABULARIES).map(([name, entries]) => [
     name,
-    new Map<string, string>(entries.map((e: VocabularyEntry) => [e.value, e.label])),
+    new Map<string, string>(entries.map((e: LabelledValue) => [e.value, e.label])),
   ]),
 ) as Record<LabelledVocabulary, Map<string, string>>;
 
