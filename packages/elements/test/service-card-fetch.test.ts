@@ -119,12 +119,15 @@ describe('<dora-service-card service-id> (fetched through the SDK)', () => {
   });
 
   it('keeps the immediate zone wording when the place API fails', async () => {
-    const service = { ...completeService, zone_eligibilite: ['244400404'] };
-    useHandlers(networkErrorHandlers('/epcis/:code'));
+    const service = { ...completeService, zone_eligibilite: ['249999999'] };
+    // An unknown EPCI (404: no retry) keeps the code-based wording, and the sheet stays as it is.
+    useHandlers(errorHandlers('/epcis/:code', 404, { code: 404, message: 'Not Found' }));
     const el = await fixture<DoraServiceCardElement>(html`<dora-service-card .service=${service} geo-url=${GEO_URL}></dora-service-card>`);
     await rendered(el);
     await waitUntil(() => requests.some((r) => r.url.href.startsWith(`${GEO_URL}/epcis/`)));
+    await new Promise((resolve) => setTimeout(resolve, 50));
     await el.updateComplete;
-    expect(text(el.shadowRoot)).to.contain('EPCI 244400404');
+    expect(text(el.shadowRoot)).to.contain('EPCI 249999999');
+    expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
   });
 });

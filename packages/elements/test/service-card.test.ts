@@ -224,6 +224,38 @@ describe('<dora-service-card variant="full">', () => {
   });
 });
 
+describe('<dora-service-card> with bad input from the host', () => {
+  let warn: typeof console.warn;
+  const warnings: unknown[][] = [];
+  beforeEach(() => {
+    warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args);
+  });
+  afterEach(() => {
+    console.warn = warn;
+  });
+
+  it('says it cannot show something that is not a service, and never throws', async () => {
+    for (const bad of [{}, { nom: 42 }, 'texte', 42, [], { ...completeService, thematiques: 'mobilite' }, { ...completeService, id: null }]) {
+      for (const variant of ['full', 'compact']) {
+        const el = await fixture<DoraServiceCardElement>(html`<dora-service-card variant=${variant} .service=${bad as never}></dora-service-card>`);
+        const alert = $(el, '[role="alert"]');
+        expect(text(alert), JSON.stringify(bad)).to.equal('Ce service ne peut pas être affiché : ses données sont invalides.');
+        expect(alert.querySelector('button')).to.equal(null);
+      }
+    }
+    expect(warnings.length).to.be.greaterThan(0);
+  });
+
+  it('shows a service missing nullable keys, and drops an invalid structure', async () => {
+    const { horaires_accueil: _hours, frais: _frais, ...missing } = completeService;
+    const el = await card(html`<dora-service-card variant="compact" .service=${{ ...missing, structure: { nom: 5 } }}></dora-service-card>`);
+    expect(text($(el, 'h3'))).to.equal(completeService.nom);
+    expect(el.shadowRoot!.querySelector('.structure')).to.equal(null);
+    expect(text($(el, '.meta'))).to.contain('Non renseigné');
+  });
+});
+
 describe('<dora-service-card> layout', () => {
   const sized = async (width: number, variant: string) => {
     const wrapper = await fixture<HTMLDivElement>(html`<div><dora-service-card variant=${variant} .service=${completeService} distance="2"></dora-service-card></div>`);

@@ -2,7 +2,18 @@
  * Pieces shared by the compact card and the full sheet (both load them up front).
  */
 import { html, type TemplateResult } from 'lit';
-import { formatDistance, freshness, labelOf, type DetailedService, type Freshness, type Lang, type Service } from '@dora/sdk';
+import {
+  baseStructureSchema,
+  formatDistance,
+  freshness,
+  labelOf,
+  parseTolerant,
+  serviceSchema,
+  type DetailedService,
+  type Freshness,
+  type Lang,
+  type Service,
+} from '@dora/sdk';
 import type { ServiceCardStrings } from './dora-service-card.strings.js';
 
 /** A service as the card accepts it: a full `/services/{id}` record, or a list item without its structure. */
@@ -68,4 +79,24 @@ export function whereParts(service: CardService, { t, lang, distance }: CardCont
 /** Freshness of the record ("Actualisé il y a 3 mois", outdated after six months). */
 export function freshnessOf(service: CardService, { lang }: CardContext): Freshness {
   return freshness(service.date_maj, { lang });
+}
+
+/**
+ * Checks a service given by the host (the `service` property) with the SDK's schemas, as the client
+ * checks what it fetches: missing nullable keys read as `null`, an invalid structure is dropped, and
+ * a service that is not one gives its issues instead (the card then says it cannot show it).
+ * A valid record is returned as is (same object).
+ */
+export function checkService(input: unknown): { service: CardService; issues?: undefined } | { service: null; issues: string[] } {
+  const result = parseTolerant(serviceSchema, input);
+  if (!result.success) {
+    return { service: null, issues: result.error.issues.map((issue) => `${issue.path.join('.') || '(service)'}: ${issue.message}`) };
+  }
+  const structure: unknown = (input as { structure?: unknown }).structure;
+  if (structure === undefined || structure === null) return { service: result.data };
+  const checked = parseTolerant(baseStructureSchema, structure);
+  if (checked.success && checked.data === structure && result.data === input) return { service: input as DetailedService };
+  if (checked.success) return { service: { ...result.data, structure: checked.data } };
+  const { structure: _invalid, ...service } = result.data as DetailedService;
+  return { service };
 }

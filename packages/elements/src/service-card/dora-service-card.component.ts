@@ -10,6 +10,7 @@ import { renderHeading } from '../internal/heading.js';
 import { sharedStyles } from '../styles/tokens.styles.js';
 import {
   capitalise,
+  checkService,
   fraisBadge,
   freshnessOf,
   isDetailed,
@@ -74,6 +75,9 @@ export interface DoraReportDetail {
 export interface DoraPrintDetail {
   service: CardService;
 }
+
+/** Marks a `service` property that is not a service. */
+const INVALID = Symbol('invalid service');
 
 /** Where the card links to by default: DORA's page for a data·inclusion service. */
 export const DEFAULT_SERVICE_URL = 'https://dora.inclusion.gouv.fr/services/di--{id}';
@@ -223,9 +227,13 @@ export class DoraServiceCardElement extends LitElement {
   /** Why the sheet's code could not be loaded, if it could not. */
   @state() private sheetError: unknown = null;
 
+  /** The `service` property once checked (`null` when it is not a service). */
+  private checkedService: CardService | null = null;
+
   /** The service shown: the `service` property, or the fetched one. */
   get current(): CardService | null {
-    return this.service ?? (this.fetchTask.status === TaskStatus.COMPLETE ? (this.fetchTask.value ?? null) : null);
+    if (this.service) return this.checkedService;
+    return this.fetchTask.status === TaskStatus.COMPLETE ? (this.fetchTask.value ?? null) : null;
   }
 
   /** Fetches the service again (after an error, for instance). */
@@ -259,6 +267,11 @@ export class DoraServiceCardElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('service')) {
+      const checked = this.service ? checkService(this.service) : null;
+      this.checkedService = checked?.service ?? null;
+      if (checked?.issues) console.warn('<dora-service-card>: the `service` property is not a data·inclusion service:', checked.issues);
+    }
     if (changed.has('service') || changed.has('serviceId')) {
       this.contactsRevealed = false;
       this.statusMessage = '';
@@ -322,6 +335,7 @@ export class DoraServiceCardElement extends LitElement {
       if (this.sheet) return this.sheet.renderSheet(service, this.sheetContext(service));
       return this.sheetError ? this.renderError(this.sheetError) : this.renderLoading();
     }
+    if (this.service) return this.renderError(INVALID);
     if (this.service === null && this.serviceId && this.apiUrl) {
       return this.fetchTask.render({
         initial: () => this.renderLoading(),
@@ -349,21 +363,27 @@ export class DoraServiceCardElement extends LitElement {
   private renderError(error: unknown): TemplateResult {
     const { t } = this.context();
     const status = (error as { status?: unknown } | null)?.status;
-    const notFound = status === 404 || (error as { name?: unknown } | null)?.name === 'NotFoundError';
+    const name = (error as { name?: unknown } | null)?.name;
+    const notFound = status === 404 || name === 'NotFoundError';
+    const invalid = error === INVALID || name === 'ResponseValidationError';
+    // Errors that retrying will not fix: say what is wrong, without a button.
+    const final = error === null || invalid || notFound;
     const message =
       error === null
         ? t('errorConfig')
-        : notFound
-          ? t('errorNotFound')
-          : status === 401 || status === 403
-            ? t('errorAuth')
-            : typeof status === 'number'
-              ? t('errorServer')
-              : t('errorNetwork');
+        : invalid
+          ? t('errorInvalid')
+          : notFound
+            ? t('errorNotFound')
+            : status === 401 || status === 403
+              ? t('errorAuth')
+              : typeof status === 'number'
+                ? t('errorServer')
+                : t('errorNetwork');
     return html`<div part="card error" class="card card--${this.variant} alert" role="alert">
-      <p class="alert__title"><strong>${error === null || notFound ? message : t('errorTitle')}</strong></p>
-      ${error === null || notFound ? nothing : html`<p>${message}</p>`}
-      ${error === null || notFound ? nothing : html`<button type="button" class="button" @click=${() => this.reload()}>${t('retry')}</button>`}
+      <p class="alert__title"><strong>${final ? message : t('errorTitle')}</strong></p>
+      ${final ? nothing : html`<p>${message}</p>`}
+      ${final ? nothing : html`<button type="button" class="button" @click=${() => this.reload()}>${t('retry')}</button>`}
     </div>`;
   }
 

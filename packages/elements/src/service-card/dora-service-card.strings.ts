@@ -10,6 +10,7 @@ export const fr = {
   errorAuth: 'L’accès aux données a été refusé (jeton manquant ou invalide).',
   errorNotFound: 'Ce service n’existe plus ou a été retiré de data·inclusion.',
   errorConfig: 'Aucun service à afficher : renseignez l’attribut service-id et l’adresse de l’API (api-url).',
+  errorInvalid: 'Ce service ne peut pas être affiché : ses données sont invalides.',
   retry: 'Réessayer',
 
   remote: 'À distance',
@@ -102,6 +103,7 @@ export const en: ServiceCardStrings = {
   errorAuth: 'Access to the data was refused (missing or invalid token).',
   errorNotFound: 'This service no longer exists or was removed from data·inclusion.',
   errorConfig: 'No service to show: set the service-id attribute and the API address (api-url).',
+  errorInvalid: 'This service cannot be shown: its data is invalid.',
   retry: 'Try again',
 
   remote: 'Remote',

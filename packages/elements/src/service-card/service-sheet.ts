@@ -58,9 +58,17 @@ export interface SheetContext extends CardContext {
   setStatus(message: string): Promise<void>;
 }
 
+/** Long zones (a list of communes) are named up to this many parts, then counted. */
+const ZONE_PARTS = 12;
+
+/** One place provider per API, so that its cache serves every card. */
+const placeProviders = new Map<string, ReturnType<typeof createPlaceProvider>>();
+
 /** The eligibility zone in words, with names looked up from a geo.api.gouv.fr-compatible API. */
 export function describePreciseZone(zone: readonly string[], geoUrl: string, lang: Lang, signal: AbortSignal): Promise<string> {
-  return describeZone(zone, { places: createPlaceProvider({ baseUrl: geoUrl }), lang, signal });
+  let places = placeProviders.get(geoUrl);
+  if (!places) placeProviders.set(geoUrl, (places = createPlaceProvider({ baseUrl: geoUrl })));
+  return describeZone(zone, { places, lang, signal, max: ZONE_PARTS });
 }
 
 type Item = (title: string, content: unknown) => TemplateResult;
@@ -189,7 +197,7 @@ function durationText(service: CardService, { t }: SheetContext): string | null 
 function zoneText(service: CardService, { t, lang, preciseZone }: SheetContext): string {
   const zone = service.zone_eligibilite;
   if (!zone || !zone.length) return t('zoneNone');
-  return preciseZone || describeZoneSync(zone, lang);
+  return preciseZone || describeZoneSync(zone, lang, { max: ZONE_PARTS });
 }
 
 function renderAddress(service: CardService, ctx: SheetContext, newWindow: string, printing: boolean): TemplateResult | typeof nothing {
