@@ -14,8 +14,11 @@ import { gzipSync } from 'node:zlib';
 
 const KB = 1000;
 
-/** Budget of the standalone core, gzip bytes. */
-const CORE_BUDGET = 45 * KB;
+/**
+ * Budget of the standalone core, gzip bytes. Raised from 45 kB when `<dora-search>` (form, place
+ * combobox, thématique picker, filters, results, controllers: about 17 kB gzip) joined the core.
+ */
+const CORE_BUDGET = 56 * KB;
 
 /**
  * Budgets of lazily loaded groups, gzip bytes, matched on the dynamically imported chunk's file name.

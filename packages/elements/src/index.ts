@@ -18,3 +18,13 @@ export {
 export type { ServiceCardStrings } from './service-card/dora-service-card.strings.js';
 export { clientFor, type ClientSettings } from './internal/client.js';
 export type { Lang, StringTable } from './i18n/localize-controller.js';
+export { DoraSearchElement } from './search/dora-search.js';
+export type {
+  DoraErrorEventDetail,
+  DoraInvalidItemsEventDetail,
+  DoraNoResultEventDetail,
+  DoraResultsEventDetail,
+  DoraSearchEventDetail,
+} from './search/dora-search.component.js';
+export type { DoraSearchStrings } from './search/dora-search.strings.js';
+export type { Place } from './search/search-state.js';

@@ -107,7 +107,7 @@ describe('filters', () => {
   it('fieldsets with legends, and checked values reach the query as repeated keys', async () => {
     const el = await searchAt({ 'score-qualite-minimum': '0.6' });
     el.shadowRoot!.querySelector('details')!.open = true;
-    const legends = [...el.shadowRoot!.querySelectorAll('fieldset > legend')].map((l) => l.textContent!.trim());
+    const legends = [...el.shadowRoot!.querySelectorAll('form fieldset > legend')].map((l) => l.textContent!.trim());
     expect(legends).to.deep.equal(['Publics', 'Frais à charge', 'Lieu d’accueil', 'Type de service']);
     await check(el, 'publics', 'jeunes');
     await check(el, 'publics', 'femmes');
@@ -132,13 +132,13 @@ describe('filters', () => {
     expect(query.getAll('modes_accueil')).to.deep.equal(['en-presentiel']);
     expect(query.getAll('types')).to.deep.equal(['accompagnement']);
     expect(el.shadowRoot!.querySelector('dora-thematique-picker')).to.equal(null);
-    expect(el.shadowRoot!.querySelectorAll('fieldset')).to.have.length(2);
+    expect(el.shadowRoot!.querySelectorAll('form fieldset')).to.have.length(2);
     expect(el.shadowRoot!.querySelector<HTMLInputElement>('input[name="publics"][value="jeunes"]')!.checked).to.equal(true);
   });
 
   it('labels the filters in English with lang="en"', async () => {
     const el = await searchAt({ lang: 'en' });
-    const legends = [...el.shadowRoot!.querySelectorAll('fieldset > legend')].map((l) => l.textContent!.trim());
+    const legends = [...el.shadowRoot!.querySelectorAll('form fieldset > legend')].map((l) => l.textContent!.trim());
     expect(legends).to.deep.equal(['Audience', 'Cost', 'Where', 'Kind of service']);
     const gratuit = el.shadowRoot!.querySelector<HTMLInputElement>('input[name="frais"][value="gratuit"]')!;
     expect(gratuit.closest('label')!.textContent!.trim()).to.equal('Free');

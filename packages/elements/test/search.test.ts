@@ -9,7 +9,7 @@ import '../src/search/dora-search.js';
 import type { DoraSearchElement } from '../src/search/dora-search.component.js';
 import type { DoraServiceCardElement } from '../src/service-card/dora-service-card.component.js';
 import { API_URL, GEO_URL, resetMockApi, startMockApi, stopMockApi, useHandlers } from './helpers/msw.js';
-import { geoApi, makeService, nearResults, pagedSearch, remoteResult, searchRequests, serviceDetail } from './fixtures/search.js';
+import { geoApi, makeService, NANTES, nearResults, pagedSearch, remoteResult, searchRequests, serviceDetail } from './fixtures/search.js';
 
 const shadow = (el: DoraSearchElement) => el.shadowRoot!;
 const status = (el: DoraSearchElement) => shadow(el).querySelector('[role="status"][part="status"]')!.textContent!.trim();
@@ -286,71 +286,16 @@ describe('<dora-search>', () => {
     expect(shadow(el).querySelector('.intro')).to.exist;
   });
 
-  it('opens a result as a full card fetched from /services/{id}, and "Retour aux résultats" restores focus', async () => {
-    const list = nearResults(12);
-    const detailed = { ...list[1]!.service, description: 'Description complète du service.' };
-    useHandlers(geoApi(), pagedSearch(list), serviceDetail([detailed]));
-    const el = await searchAt();
-    await settled(el);
-    const card = cards(el)[1]!;
-    await card.updateComplete;
-    const opened = oneEvent(el, 'dora-service-open');
-    (card.shadowRoot!.querySelector('[part~="link"]') as HTMLElement).click();
-    expect((await opened).detail.service.id).to.equal(detailed.id);
-    await waitUntil(() => shadow(el).querySelector('dora-service-card[variant="full"]'), 'no full card');
-    const full = shadow(el).querySelector<HTMLElement & { service: { description: string } }>('dora-service-card[variant="full"]')!;
-    await waitUntil(() => full.service.description === 'Description complète du service.', 'detail not fetched');
-    expect(results(el).hidden).to.equal(true);
-    const back = button(el, 'Retour aux résultats')!;
-    await waitUntil(() => shadow(el).activeElement === back, 'focus not on the back button');
-    await expect(el).to.be.accessible();
-    back.click();
-    await waitUntil(() => shadow(el).activeElement === card, 'focus not back on the card');
-    expect(card.shadowRoot!.activeElement).to.equal(card.shadowRoot!.querySelector('[part~="link"]'));
-    expect(results(el).hidden).to.equal(false);
-    expect(shadow(el).querySelector('dora-service-card[variant="full"]')).to.equal(null);
-  });
-
-  it('lets the host take over dora-service-open with preventDefault (the widget does nothing)', async () => {
-    useHandlers(geoApi(), pagedSearch(nearResults(3)), serviceDetail([]));
-    const el = await searchAt();
-    await settled(el);
-    let received: string | undefined;
-    document.addEventListener(
-      'dora-service-open',
-      (e) => {
-        received = (e as CustomEvent<{ service: { id: string } }>).detail.service.id;
-        e.preventDefault();
-      },
-      { once: true },
-    );
-    const card = cards(el)[0]!;
-    await card.updateComplete;
-    (card.shadowRoot!.querySelector('[part~="link"]') as HTMLElement).click();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(received).to.equal(card.dataset.id);
-    expect(shadow(el).querySelector('dora-service-card[variant="full"]')).to.equal(null);
-    expect(results(el).hidden).to.equal(false);
-  });
-
-  it('with service-url, compact cards are links to the service page', async () => {
-    useHandlers(geoApi(), pagedSearch(nearResults(2)));
-    const el = await searchAt({ 'service-url': 'https://dora.inclusion.gouv.fr/services/di--{id}' });
-    await settled(el);
-    const card = cards(el)[0]!;
-    await card.updateComplete;
-    const link = card.shadowRoot!.querySelector<HTMLAnchorElement>('a[part~="link"]')!;
-    expect(link.href).to.equal(`https://dora.inclusion.gouv.fr/services/di--${encodeURIComponent(card.dataset.id!)}`);
-  });
-
-  it('re-fires card events through its shadow root (dora-mobilise composes up to the host)', async () => {
-    useHandlers(geoApi(), pagedSearch(nearResults(1)));
-    const el = await searchAt();
-    await settled(el);
-    const event = oneEvent(el, 'dora-mobilise');
-    cards(el)[0]!.dispatchEvent(new CustomEvent('dora-mobilise', { detail: { service: nearResults(1)[0]!.service }, bubbles: true, composed: true }));
-    expect((await event).detail.service.id).to.equal('dora--service-nantes-001');
-  });
+  for (const type of ['dora-mobilise', 'dora-share', 'dora-report'] as const) {
+    it(`lets card events compose through its shadow root (${type} reaches the page)`, async () => {
+      useHandlers(geoApi(), pagedSearch(nearResults(1)));
+      const el = await searchAt();
+      await settled(el);
+      const event = oneEvent(document, type);
+      cards(el)[0]!.dispatchEvent(new CustomEvent(type, { detail: { service: nearResults(1)[0]!.service }, bubbles: true, composed: true }));
+      expect(((await event) as CustomEvent<{ service: { id: string } }>).detail.service.id).to.equal('dora--service-nantes-001');
+    });
+  }
 
   it('speaks English with lang="en" and applies a strings override', async () => {
     useHandlers(geoApi(), pagedSearch(nearResults(12)));
@@ -382,41 +327,4 @@ describe('<dora-search>', () => {
     expect(cards(el)).to.have.length(1);
   });
 
-  it('keyboard only: place field → suggestions → search → first card → Mobiliser', async () => {
-    useHandlers(geoApi(), pagedSearch(nearResults(3)), serviceDetail(nearResults(3).map((r) => r.service)));
-    const el = await fixture<DoraSearchElement>(html`<dora-search api-url=${API_URL} geo-url=${GEO_URL}></dora-search>`);
-    const input = shadow(el).querySelector('dora-place-combobox')!.shadowRoot!.querySelector('input')!;
-    input.focus();
-    await sendKeys({ type: 'Nant' });
-    await waitUntil(() => input.getAttribute('aria-expanded') === 'true', 'no suggestions');
-    await sendKeys({ press: 'ArrowDown' });
-    await sendKeys({ press: 'Enter' });
-    expect(input.value).to.equal('Nantes (44000)');
-    await sendKeys({ press: 'Enter' });
-    await settled(el);
-    expect(cards(el)).to.have.length(3);
-    // Tab from the field: "Autour de moi", "Rechercher", the filters summary, then the first card's title.
-    for (let i = 0; i < 4; i += 1) await sendKeys({ press: 'Tab' });
-    const first = cards(el)[0]!;
-    expect(shadow(el).activeElement).to.equal(first);
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => shadow(el).querySelector('dora-service-card[variant="full"]'), 'no sheet');
-    const sheet = shadow(el).querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('dora-service-card[variant="full"]')!;
-    await sheet.updateComplete;
-    await waitUntil(() => sheet.shadowRoot!.querySelector('[part~="mobilise-button"]'), 'no Mobiliser');
-    const mobilise = sheet.shadowRoot!.querySelector<HTMLElement>('[part~="mobilise-button"]')!;
-    expect(mobilise.textContent).to.contain('Mobiliser');
-    expect(mobilise, 'a "Mobiliser" control').to.exist;
-    // Tab forward until "Mobiliser" has focus.
-    let steps = 0;
-    while (sheet.shadowRoot!.activeElement !== mobilise && steps < 40) {
-      await sendKeys({ press: 'Tab' });
-      steps += 1;
-    }
-    expect(sheet.shadowRoot!.activeElement).to.equal(mobilise);
-    const mobilised = oneEvent(el, 'dora-mobilise');
-    el.addEventListener('dora-mobilise', (e) => e.preventDefault(), { once: true });
-    await sendKeys({ press: 'Enter' });
-    expect((await mobilised).detail.service.id).to.equal(first.dataset.id);
-  });
 });

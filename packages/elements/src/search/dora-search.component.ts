@@ -3,8 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
 import {
-  createPlaceProvider,
-  DEFAULT_BASE_URL,
   FRAIS,
   labelOf,
   MODES_ACCUEIL,
@@ -12,6 +10,7 @@ import {
   TYPES_SERVICES,
   type DetailedService,
   type InvalidItem,
+  type DataInclusionClient,
   type Page,
   type PlaceProvider,
   type SearchServicesParams,
@@ -22,7 +21,7 @@ import { FocusController } from '../controllers/focus-controller.js';
 import { SearchController, type SearchOutcome } from '../controllers/search-controller.js';
 import { UrlStateController } from '../controllers/url-state-controller.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
-import { clientFor } from '../internal/client.js';
+import { MapViewController } from '../map/map-view-controller.js';
 import { fire } from '../internal/events.js';
 import { safeUrl, WEB_PROTOCOLS } from '../internal/safe-url.js';
 import type { PlaceChangeDetail } from './dora-place-combobox.component.js';
@@ -124,13 +123,28 @@ const FILTER_VOCABULARIES: Record<FilterKey, { vocabulary: 'publics' | 'frais' |
   types: { vocabulary: 'types-services', values: TYPES_SERVICES, name: 'types' },
 };
 
-const places = new Map<string, PlaceProvider>();
-/** One place provider per place API (it caches lookups). */
-function placeProviderFor(geoUrl: string): PlaceProvider {
-  let provider = places.get(geoUrl);
-  if (!provider) places.set(geoUrl, (provider = createPlaceProvider({ baseUrl: geoUrl })));
-  return provider;
+type Backend = typeof import('./search-backend.js');
+let backend: Promise<Backend> | undefined;
+/** The SDK's client and place provider, loaded on first use (see search-backend.ts). */
+function loadBackend(): Promise<Backend> {
+  backend ??= import('./search-backend.js').catch((error: unknown) => {
+    backend = undefined; // offline or blocked: the next attempt loads it again
+    throw error;
+  });
+  return backend;
 }
+
+/** The place lookups, forwarding to the lazily loaded place provider of `geoUrl`. */
+function lazyPlaces(geoUrl: string): PlaceProvider {
+  const provider = async () => (await loadBackend()).placeProvider(geoUrl);
+  return {
+    searchCommunes: async (text, options) => (await provider()).searchCommunes(text, options),
+    communeAt: async (lat, lon, options) => (await provider()).communeAt(lat, lon, options),
+    getCommune: async (code, options) => (await provider()).getCommune(code, options),
+    getEpci: async (code, options) => (await provider()).getEpci(code, options),
+  };
+}
+const lazyPlaceProviders = new Map<string, PlaceProvider>();
 
 /**
  * `<dora-search>`: search the French insertion offer (data·inclusion API v1) around a commune,
@@ -173,6 +187,9 @@ function placeProviderFor(geoUrl: string): PlaceProvider {
  * @attr heading-level - Level of the results heading, 1 to 5 (default 2); cards use the next level.
  * @attr theme - `dsfr` for the DSFR look (the host page supplies the Marianne font).
  * @attr color-scheme - `light` (default), `dark` or `auto`.
+ * @attr view - How results show: `list` (default), `map` (loaded lazily) or `split` (list and map side by side when there is room).
+ * @attr tiles-url - Tile URL template of the results map; default OpenStreetMap's.
+ * @attr tiles-attribution - Attribution of custom tiles.
  *
  * @fires {CustomEvent<DoraSearchEventDetail>} dora-search - A search starts. Cancelable: `preventDefault()` stops it.
  * @fires {CustomEvent<DoraResultsEventDetail>} dora-results - Results arrived (new search or "Afficher plus").
@@ -183,6 +200,7 @@ function placeProviderFor(geoUrl: string): PlaceProvider {
  * @fires {CustomEvent<DoraNoResultEventDetail>} dora-no-result - Nothing found, or "Je n'ai pas trouvé de solution" activated.
  * @fires {CustomEvent<DoraErrorEventDetail>} dora-error - A request failed; the widget shows a message and "Réessayer".
  * @fires {CustomEvent<DoraInvalidItemsEventDetail>} dora-invalid-items - The SDK skipped records that break the schema.
+ * @fires {CustomEvent<DoraViewChangeDetail>} dora-view-change - The user switched between list, map and split views.
  *
  * @csspart base - The layout around form and results.
  * @csspart form - The search form (`role=search`).
@@ -198,6 +216,8 @@ function placeProviderFor(geoUrl: string): PlaceProvider {
  * @csspart service-view - The opened service sheet.
  * @csspart back-button - "Retour aux résultats".
  * @csspart status - The visually hidden live region.
+ * @csspart view-switch - The list / map / split switch.
+ * @csspart map - The results map area.
  *
  * @cssprop --dora-color-primary - Buttons, selected options, focus.
  * @cssprop --dora-color-on-primary - Text on the primary colour.
@@ -266,8 +286,14 @@ export class DoraSearchElement extends LitElement {
   @property({ reflect: true }) theme: string | undefined;
   /** `light`, `dark` or `auto`. */
   @property({ attribute: 'color-scheme', reflect: true }) colorScheme: string | undefined;
-  /** Overrides for any string, ARIA labels included (keys of {@link DoraSearchStrings}). */
+  /** Overrides for any string, ARIA labels included (keys of {@link DoraSearchStrings} and of the map view). */
   @property({ attribute: false }) strings: Partial<DoraSearchStrings> | undefined;
+  /** How results show: `list` (default), `map` or `split` (list and map side by side when there is room). */
+  @property({ reflect: true }) view = 'list';
+  /** Tile URL template of the results map (`https://…/{z}/{x}/{y}.png`); empty for OpenStreetMap's. */
+  @property({ attribute: 'tiles-url' }) tilesUrl = '';
+  /** Attribution of custom tiles. */
+  @property({ attribute: 'tiles-attribution' }) tilesAttribution = '';
 
   @state() private origin: Origin | null = null;
   @state() private selection: Selection = emptySelection();
@@ -283,27 +309,38 @@ export class DoraSearchElement extends LitElement {
     onRestore: (state) => void this.restoreFromUrl(state, true),
   });
   private readonly results = new SearchController<SearchServicesParams, ServiceSearchResult>(this, {
-    fetchPage: (params, page, size, signal) => this.client.searchServices({ ...params, page, size }, { signal }),
+    fetchPage: async (params, page, size, signal) => (await this.client()).searchServices({ ...params, page, size }, { signal }),
     key: (result) => result.service.id,
     onSettled: (outcome) => this.onSettled(outcome),
   });
   private readonly detail = new Task<[string], DetailedService>(this, {
     autoRun: false,
-    task: ([id], { signal }) => this.client.getService(id, { signal }),
+    task: async ([id], { signal }) => (await this.client()).getService(id, { signal }),
     onError: (error) => {
       if ((error as { name?: string })?.name !== 'AbortError') this.emitError(error, 'error.detail');
     },
+  });
+  private readonly mapView = new MapViewController(this, {
+    results: () => this.results.items,
+    center: () => this.origin?.point ?? this.origin?.commune.centre ?? null,
+    centerLabel: () => this.origin?.commune.nom ?? '',
+    radiusKm: () => (this.origin ? clamp(this.rayon, 1, API_RADIUS_KM, API_RADIUS_KM) : null),
+    lang: () => this.localize.lang,
+    cardFor: (id) => this.cardFor(id),
   });
   private searched = false;
   private initialised = false;
   private communeLookup: AbortController | undefined;
 
-  private get client() {
-    return clientFor({ apiUrl: this.apiUrl || DEFAULT_BASE_URL, token: this.token || undefined });
+  private async client(): Promise<DataInclusionClient> {
+    return (await loadBackend()).searchClient(this.apiUrl, this.token);
   }
 
-  private get places() {
-    return placeProviderFor(this.geoUrl || 'https://geo.api.gouv.fr');
+  private get places(): PlaceProvider {
+    const geoUrl = this.geoUrl || 'https://geo.api.gouv.fr';
+    let provider = lazyPlaceProviders.get(geoUrl);
+    if (!provider) lazyPlaceProviders.set(geoUrl, (provider = lazyPlaces(geoUrl)));
+    return provider;
   }
 
   private t(key: SearchStringKey, params?: Record<string, string | number>): string {
@@ -681,12 +718,8 @@ export class DoraSearchElement extends LitElement {
     if (status === 'idle') return html`<p class="intro">${this.t('results.intro')}</p>`;
     const lang = this.localize.lang;
     const level = this.level;
-    return html`
-      ${items.length > 0
-        ? html`<div role="heading" aria-level=${level} class="results-heading" part="results-heading" tabindex="-1">${this.countText()}</div>`
-        : nothing}
-      ${status === 'error' ? this.renderError(errorMessageKey(this.results.error), () => this.retry()) : nothing}
-      ${items.length > 0
+    const list =
+      items.length > 0
         ? html`<ul class="list" part="list" aria-label=${this.t('results.list')} @dora-service-open=${this.onServiceOpen}>
             ${repeat(
               items,
@@ -710,7 +743,13 @@ export class DoraSearchElement extends LitElement {
               </li>`,
             )}
           </ul>`
+        : nothing;
+    return html`
+      ${items.length > 0
+        ? html`<div role="heading" aria-level=${level} class="results-heading" part="results-heading" tabindex="-1">${this.countText()}</div>`
         : nothing}
+      ${status === 'error' ? this.renderError(errorMessageKey(this.results.error), () => this.retry()) : nothing}
+      ${items.length > 0 ? this.mapView.wrap(list) : nothing}
       ${this.isBusy ? this.renderSkeletons() : nothing}
       ${status === 'complete' && items.length === 0 ? this.renderEmpty() : nothing}
       ${items.length > 0 && status !== 'loading'

@@ -1,8 +1,10 @@
 import { css } from 'lit';
+import { mapViewStyles } from '../map/map-view.styles.js';
 import { sharedStyles } from '../styles/tokens.styles.js';
 
 export const styles = [
   ...sharedStyles,
+  mapViewStyles,
   css`
     :host {
       background: var(--_background);
