@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
-import { SOURCES, VOCABULARIES, type ValidationIssue } from '@dora/sdk';
+import { descriptionOf, SOURCES, VOCABULARIES, type ValidationIssue } from '@dora/sdk';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { AccessControl, hostOf, type WidgetToken } from './auth.js';
 import { loadDataset, type LoadReport } from './dataset/load.js';
@@ -197,9 +197,9 @@ export async function createServer(options: ServerOptions = {}): Promise<LocalAp
     thematiques: VOCABULARIES.thematiques,
     'types-services': VOCABULARIES['types-services'],
   };
-  for (const [name, vocabulary] of Object.entries(docs)) {
+  for (const [name, vocabulary] of Object.entries(docs) as [keyof typeof docs, (typeof docs)[keyof typeof docs]][]) {
     const body = [...vocabulary]
-      .map(({ value, label, description }) => ({ value, label, description }))
+      .map(({ value, label }) => ({ value, label, description: descriptionOf(name, value) }))
       .sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
     app.get(`/api/v1/doc/${name}`, async () => body);
   }
@@ -215,7 +215,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LocalAp
   // ------------------------------------------------------------------------------------------------
   // JSON API
 
-  const sources = SOURCES.map(({ slug, nom, description }) => ({ slug, nom, description }));
+  const sources = SOURCES.map(({ slug, nom }) => ({ slug, nom, description: descriptionOf('sources', slug) }));
   app.get('/api/v1/sources', async () => sources);
 
   app.get('/api/v1/structures', async (request) => {

@@ -20,7 +20,7 @@ import {
   type Structure,
 } from '@dora/sdk';
 import type { Dataset } from './dataset/load.js';
-import { GridIndex, geodesicDistance } from './geo/distance.js';
+import { GridIndex, distance as geoDistance } from './geo/distance.js';
 import type { Commune, Geography } from './geo/index.js';
 import { terms } from './text.js';
 
@@ -166,11 +166,23 @@ export class Store {
   readonly #sourceCodes = new Map<string, number>();
   readonly #score: Float64Array;
   readonly #zones: (string[] | null)[];
-  readonly #publicTerms: Set<string>[];
+  /** Search terms of each service's publics, built on first use of `recherche_public`. */
+  readonly #publicTerms: (Set<string> | undefined)[];
+  /** All located services, and one grid per sub-thématique (a thématique filter visits only its grids). */
   readonly #grid: GridIndex;
+  readonly #gridByThematique: GridIndex[];
+  /** Services of each sub-thématique, by id order. */
+  readonly #byThematique: Int32Array[];
+  /** Remote services (`a-distance`) by eligibility code, and by code and sub-thématique (`code|bit`). */
   readonly #remoteByZone = new Map<string, Int32Array>();
+  readonly #remoteByZoneThematique = new Map<string, Int32Array>();
+  /** Remote services with no eligibility restriction, all of them and by sub-thématique. */
   readonly #remoteUnrestricted: Int32Array;
-  readonly #seen: Uint32Array;
+  readonly #remoteUnrestrictedByThematique: Int32Array[];
+  /** Per-request marks (a stamp per request, so that they never need clearing). */
+  readonly #visitedNear: Uint32Array;
+  readonly #matchedNear: Uint32Array;
+  readonly #visitedRemote: Uint32Array;
   #stamp = 0;
   readonly #structureIndex: Map<string, number>;
   readonly #serviceIndex: Map<string, number>;
@@ -194,15 +206,30 @@ export class Store {
     this.#score = new Float64Array(n);
     this.#zones = new Array(n);
     this.#publicTerms = new Array(n);
-    this.#seen = new Uint32Array(n);
+    this.#visitedNear = new Uint32Array(n);
+    this.#matchedNear = new Uint32Array(n);
+    this.#visitedRemote = new Uint32Array(n);
+    const listsByBit = () => Array.from({ length: THEMATIQUES.length }, (): number[] => []);
+    const byThematique = listsByBit();
+    const remoteUnrestrictedByThematique = listsByBit();
     const remoteByZone = new Map<string, number[]>();
+    const remoteByZoneThematique = new Map<string, number[]>();
     const remoteUnrestricted: number[] = [];
+    const push = (map: Map<string, number[]>, key: string, i: number) => {
+      const list = map.get(key);
+      if (list) list.push(i);
+      else map.set(key, [i]);
+    };
     services.forEach((s, i) => {
       this.#lat[i] = s.latitude ?? Number.NaN;
       this.#lon[i] = s.longitude ?? Number.NaN;
-      for (const t of s.thematiques ?? []) {
+      const bits: number[] = [];
+      for (const t of new Set(s.thematiques ?? [])) {
         const bit = THEMATIQUE_BIT.get(t);
-        if (bit !== undefined) this.#thematiques[i * THEMATIQUE_WORDS + (bit >> 5)]! |= 1 << (bit & 31);
+        if (bit === undefined) continue;
+        bits.push(bit);
+        this.#thematiques[i * THEMATIQUE_WORDS + (bit >> 5)]! |= 1 << (bit & 31);
+        byThematique[bit]!.push(i);
       }
       this.#publics[i] = maskOf(s.publics, PUBLIC_BIT);
       this.#frais[i] = maskOf(s.frais === null ? null : [s.frais], FRAIS_BIT);
@@ -212,26 +239,29 @@ export class Store {
       if (code === undefined) this.#sourceCodes.set(s.source, (code = this.#sourceCodes.size));
       this.#source[i] = code;
       this.#score[i] = s.score_qualite;
-      const zones = s.zone_eligibilite && s.zone_eligibilite.length > 0 ? s.zone_eligibilite : null;
+      const zones = s.zone_eligibilite && s.zone_eligibilite.length > 0 ? [...new Set(s.zone_eligibilite)] : null;
       this.#zones[i] = zones;
-      // websearch_to_tsquery over the publics values and publics_precisions (reference §2.3).
-      this.#publicTerms[i] = new Set(terms(`${(s.publics ?? []).join(' ')} ${s.publics_precisions ?? ''}`));
       if (this.#modes[i]! & A_DISTANCE) {
-        if (zones === null) remoteUnrestricted.push(i);
-        else {
-          for (const zone of new Set(zones)) {
-            const list = remoteByZone.get(zone);
-            if (list) list.push(i);
-            else remoteByZone.set(zone, [i]);
+        if (zones === null) {
+          remoteUnrestricted.push(i);
+          for (const bit of bits) remoteUnrestrictedByThematique[bit]!.push(i);
+        } else {
+          for (const zone of zones) {
+            push(remoteByZone, zone, i);
+            for (const bit of bits) push(remoteByZoneThematique, `${zone}|${bit}`, i);
           }
         }
       }
     });
     for (const [zone, list] of remoteByZone) this.#remoteByZone.set(zone, Int32Array.from(list));
+    for (const [key, list] of remoteByZoneThematique) this.#remoteByZoneThematique.set(key, Int32Array.from(list));
     this.#remoteUnrestricted = Int32Array.from(remoteUnrestricted);
-    this.#grid = new GridIndex(n, (i) =>
-      Number.isFinite(this.#lat[i]!) && Number.isFinite(this.#lon[i]!) ? { lat: this.#lat[i]!, lon: this.#lon[i]! } : null,
-    );
+    this.#remoteUnrestrictedByThematique = remoteUnrestrictedByThematique.map((list) => Int32Array.from(list));
+    this.#byThematique = byThematique.map((list) => Int32Array.from(list));
+    const location = (i: number) =>
+      Number.isFinite(this.#lat[i]!) && Number.isFinite(this.#lon[i]!) ? { lat: this.#lat[i]!, lon: this.#lon[i]! } : null;
+    this.#grid = new GridIndex(n, location);
+    this.#gridByThematique = this.#byThematique.map((list) => new GridIndex(list, location));
     this.#serviceIndex = new Map(services.map((s, i) => [s.id, i]));
     this.#structureIndex = new Map(dataset.structures.map((s, i) => [s.id, i]));
     this.#servicesOfStructure = dataset.structures.map(() => []);
@@ -340,6 +370,7 @@ export class Store {
     // Each match is one key: distance (km, 0..50, or 51 for null) * n + service index, so that the
     // numeric order is "distance ASC NULLS LAST, id" (indices follow the id order).
     const keys: number[] = [];
+    const bits = this.#thematiqueBits(filters);
     if (query.commune) {
       const commune = query.commune;
       const origin = query.origin ?? commune.centre;
@@ -349,26 +380,61 @@ export class Store {
         ),
       );
       const stamp = this.#nextStamp();
-      const seen = this.#seen;
-      this.#grid.forEachNear(origin.lat, origin.lon, SEARCH_RADIUS_METRES, (i) => {
-        if (!this.#passes(i, filters) || !this.#eligible(i, codes)) return;
-        const metres = geodesicDistance(origin.lat, origin.lon, this.#lat[i]!, this.#lon[i]!);
-        if (!(metres <= SEARCH_RADIUS_METRES)) return;
-        seen[i] = stamp;
-        const distance = this.#modes[i]! & EN_PRESENTIEL ? Math.round(metres / 1000) : 51;
-        keys.push(distance * n + i);
-      });
+      const visitedNear = this.#visitedNear;
+      const matchedNear = this.#matchedNear;
+      const visitedRemote = this.#visitedRemote;
+      const modes = this.#modes;
+      const lat = this.#lat;
+      const lon = this.#lon;
+      // In range: the grid cells around the origin (only the asked sub-thématiques' grids when filtered).
+      const grids = bits ? bits.map((bit) => this.#gridByThematique[bit]!) : [this.#grid];
+      for (const grid of grids) {
+        for (const cell of grid.cellsNear(origin.lat, origin.lon, SEARCH_RADIUS_METRES)) {
+          for (let k = 0; k < cell.length; k++) {
+            const i = cell[k]!;
+            if (visitedNear[i] === stamp) continue;
+            visitedNear[i] = stamp;
+            if (!this.#passes(i, filters) || !this.#eligible(i, codes)) continue;
+            const metres = geoDistance(origin.lat, origin.lon, lat[i]!, lon[i]!);
+            if (!(metres <= SEARCH_RADIUS_METRES)) continue;
+            matchedNear[i] = stamp;
+            const km = modes[i]! & EN_PRESENTIEL ? Math.round(metres / 1000) : 51;
+            keys.push(km * n + i);
+          }
+        }
+      }
+      // Out of range or unlocated: remote services eligible here (by code, and sub-thématique).
       const visitRemote = (list: Int32Array | undefined) => {
         if (!list) return;
         for (let k = 0; k < list.length; k++) {
           const i = list[k]!;
-          if (seen[i] === stamp) continue;
-          seen[i] = stamp;
+          if (matchedNear[i] === stamp || visitedRemote[i] === stamp) continue;
+          visitedRemote[i] = stamp;
           if (this.#passes(i, filters)) keys.push(51 * n + i);
         }
       };
-      visitRemote(this.#remoteUnrestricted);
-      for (const code of codes) visitRemote(this.#remoteByZone.get(code));
+      if (bits) {
+        for (const bit of bits) {
+          visitRemote(this.#remoteUnrestrictedByThematique[bit]);
+          for (const code of codes) visitRemote(this.#remoteByZoneThematique.get(`${code}|${bit}`));
+        }
+      } else {
+        visitRemote(this.#remoteUnrestricted);
+        for (const code of codes) visitRemote(this.#remoteByZone.get(code));
+      }
+    } else if (bits) {
+      // No place: the services of the asked sub-thématiques, in id order.
+      const stamp = this.#nextStamp();
+      const visited = this.#visitedNear;
+      for (const bit of bits) {
+        const list = this.#byThematique[bit]!;
+        for (let k = 0; k < list.length; k++) {
+          const i = list[k]!;
+          if (visited[i] === stamp) continue;
+          visited[i] = stamp;
+          if (this.#passes(i, filters)) keys.push(51 * n + i);
+        }
+      }
     } else {
       for (let i = 0; i < n; i++) if (this.#passes(i, filters)) keys.push(51 * n + i);
     }
@@ -463,7 +529,7 @@ export class Store {
         const lat = this.#lat[i]!;
         const lon = this.#lon[i]!;
         if (!Number.isFinite(lat) || !Number.isFinite(lon)) return;
-        metres = geodesicDistance(query.point.lat, query.point.lon, lat, lon);
+        metres = geoDistance(query.point.lat, query.point.lon, lat, lon);
         if (!(metres <= query.distanceKm * 1000)) return;
       }
       hits.push({ i, score, metres });
@@ -536,7 +602,12 @@ export class Store {
     if (f.publicTerms) {
       // An all-stop-word query is an empty tsquery upstream: it matches nothing.
       if (f.publicTerms.length === 0) return false;
-      const own = this.#publicTerms[i]!;
+      let own = this.#publicTerms[i];
+      if (!own) {
+        // websearch_to_tsquery over the publics values and publics_precisions (reference §2.3).
+        const s = this.dataset.services[i]!;
+        own = this.#publicTerms[i] = new Set(terms(`${(s.publics ?? []).join(' ')} ${s.publics_precisions ?? ''}`));
+      }
       for (const term of f.publicTerms) if (!own.has(term)) return false;
     }
     return true;
@@ -562,10 +633,20 @@ export class Store {
   #nextStamp(): number {
     this.#stamp = (this.#stamp + 1) >>> 0;
     if (this.#stamp === 0) {
-      this.#seen.fill(0);
+      for (const marks of [this.#visitedNear, this.#matchedNear, this.#visitedRemote]) marks.fill(0);
       this.#stamp = 1;
     }
     return this.#stamp;
+  }
+
+  /** The sub-thématique bits a compiled filter asks for, or null without a thématique filter. */
+  #thematiqueBits(filters: CompiledFilters): number[] | null {
+    if (!filters.thematiques) return null;
+    const bits: number[] = [];
+    for (let bit = 0; bit < THEMATIQUES.length; bit++) {
+      if (filters.thematiques[bit >> 5]! & (1 << (bit & 31))) bits.push(bit);
+    }
+    return bits;
   }
 }
 

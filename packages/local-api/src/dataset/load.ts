@@ -113,8 +113,11 @@ export function loadDataset(dir: string, options: LoadOptions = {}): Dataset {
   rawStructures.forEach((raw, index) => {
     if (!isObject(raw)) return skip(structureCount, raw, index, 'not an object');
     const scoreMissing = raw['score_qualite'] === undefined || raw['score_qualite'] === null;
-    const candidate = { doublons: [], adresse_certifiee: false, ...raw, ...(scoreMissing ? { score_qualite: 0 } : {}) };
-    const parsed = structureSchema.safeParse(candidate);
+    // The raw record is ours (just parsed): fill the API-only keys in place rather than copy it.
+    raw['doublons'] ??= [];
+    raw['adresse_certifiee'] ??= false;
+    if (scoreMissing) raw['score_qualite'] = 0;
+    const parsed = structureSchema.safeParse(raw);
     if (!parsed.success) return skip(structureCount, raw, index, issuesOf(parsed.error));
     const record = parsed.data;
     if (!record.id.trim()) return skip(structureCount, raw, index, 'empty id');
@@ -129,8 +132,9 @@ export function loadDataset(dir: string, options: LoadOptions = {}): Dataset {
   rawServices.forEach((raw, index) => {
     if (!isObject(raw)) return skip(serviceCount, raw, index, 'not an object');
     const scoreMissing = raw['score_qualite'] === undefined || raw['score_qualite'] === null;
-    const candidate = { adresse_certifiee: false, ...raw, ...(scoreMissing ? { score_qualite: 0 } : {}) };
-    const parsed = serviceSchema.safeParse(candidate);
+    raw['adresse_certifiee'] ??= false;
+    if (scoreMissing) raw['score_qualite'] = 0;
+    const parsed = serviceSchema.safeParse(raw);
     if (!parsed.success) return skip(serviceCount, raw, index, issuesOf(parsed.error));
     const record = parsed.data;
     if (!record.id.trim()) return skip(serviceCount, raw, index, 'empty id');
@@ -144,7 +148,7 @@ export function loadDataset(dir: string, options: LoadOptions = {}): Dataset {
       record.score_qualite = score;
       computedServiceScores++;
     }
-    serviceById.set(record.id, pick(record, SERVICE_KEYS) as Service);
+    serviceById.set(record.id, exactly(record, SERVICE_KEYS) as Service);
   });
   structureCount.valid = structureById.size;
   serviceCount.valid = serviceById.size;
@@ -310,6 +314,14 @@ function issuesOf(error: { issues: readonly { path: readonly PropertyKey[]; mess
     .slice(0, 3)
     .map((issue) => `${issue.path.map(String).join('.') || '(record)'}: ${issue.message}`)
     .join('; ');
+}
+
+/**
+ * The record itself when it holds exactly `keys` (the schema output always has them all, so an equal
+ * count means no extra key), else a copy with only `keys`: no copy in the common case.
+ */
+function exactly<K extends string>(record: object, keys: readonly K[]): Record<K, unknown> {
+  return Object.keys(record).length === keys.length ? (record as Record<K, unknown>) : pick(record, keys);
 }
 
 function pick<K extends string>(record: object, keys: readonly K[]): Record<K, unknown> {

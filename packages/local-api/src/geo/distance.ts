@@ -31,6 +31,27 @@ export function geodesicDistance(lat1: number, lon1: number, lat2: number, lon2:
   return EQUATORIAL_RADIUS * (sigma - (FLATTENING / 2) * (x + y));
 }
 
+const E2 = FLATTENING * (2 - FLATTENING);
+
+/**
+ * Distance in metres, fast for nearby points: within about 100 km it uses the ellipsoid's local
+ * radii of curvature at the mid-latitude (error under a few metres at 50 km, far below the rounding to
+ * whole kilometres); farther apart it falls back to {@link geodesicDistance}.
+ */
+export function distance(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const dLat = lat2 - lat1;
+  const dLon = lon2 - lon1;
+  if (dLat > 1 || dLat < -1 || dLon > 1.5 || dLon < -1.5) return geodesicDistance(lat1, lon1, lat2, lon2);
+  const mid = ((lat1 + lat2) / 2) * RAD;
+  const sin = Math.sin(mid);
+  const w = 1 - E2 * sin * sin;
+  const meridional = (EQUATORIAL_RADIUS * (1 - E2)) / (w * Math.sqrt(w));
+  const primeVertical = EQUATORIAL_RADIUS / Math.sqrt(w);
+  const north = meridional * dLat * RAD;
+  const east = primeVertical * Math.cos(mid) * dLon * RAD;
+  return Math.sqrt(north * north + east * east);
+}
+
 /** Degrees of latitude and longitude that surely cover `metres` around `lat` (a bounding box half-size). */
 export function degreesAround(lat: number, metres: number): { dLat: number; dLon: number } {
   // 110.5 km per degree of latitude at least (110.574 at the equator), plus 1 % margin.
@@ -47,11 +68,20 @@ export class GridIndex {
   readonly #cells = new Map<number, Int32Array>();
   readonly #size: number;
 
-  /** `points(i)` gives the location of point `i`, or null when it has none (left out of the grid). */
-  constructor(count: number, location: (i: number) => { lat: number; lon: number } | null, cellDegrees = 0.25) {
+  /**
+   * Indexes the points `indices` (all of `0..count-1` when a number); `location(i)` gives the place of
+   * point `i`, or null when it has none (left out of the grid).
+   */
+  constructor(
+    indices: number | ArrayLike<number>,
+    location: (i: number) => { lat: number; lon: number } | null,
+    cellDegrees = 0.25,
+  ) {
     this.#size = cellDegrees;
     const lists = new Map<number, number[]>();
-    for (let i = 0; i < count; i++) {
+    const count = typeof indices === 'number' ? indices : indices.length;
+    for (let k = 0; k < count; k++) {
+      const i = typeof indices === 'number' ? k : indices[k]!;
       const point = location(i);
       if (!point) continue;
       const key = this.#key(this.#row(point.lat), this.#column(point.lon));
@@ -62,20 +92,21 @@ export class GridIndex {
     for (const [key, list] of lists) this.#cells.set(key, Int32Array.from(list));
   }
 
-  /** Calls `visit(i)` for every point in a cell that the box of `metres` around the origin touches. */
-  forEachNear(lat: number, lon: number, metres: number, visit: (i: number) => void): void {
+  /** The cells (lists of point indices) that the box of `metres` around the origin touches. */
+  cellsNear(lat: number, lon: number, metres: number): Int32Array[] {
     const { dLat, dLon } = degreesAround(lat, metres);
     const rowFrom = this.#row(Math.max(-90, lat - dLat));
     const rowTo = this.#row(Math.min(90, lat + dLat));
     const columnFrom = this.#column(Math.max(-180, lon - dLon));
     const columnTo = this.#column(Math.min(180, lon + dLon));
+    const cells: Int32Array[] = [];
     for (let row = rowFrom; row <= rowTo; row++) {
       for (let column = columnFrom; column <= columnTo; column++) {
         const cell = this.#cells.get(this.#key(row, column));
-        if (!cell) continue;
-        for (let k = 0; k < cell.length; k++) visit(cell[k]!);
+        if (cell) cells.push(cell);
       }
     }
+    return cells;
   }
 
   #row(lat: number): number {
