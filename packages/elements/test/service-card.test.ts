@@ -124,9 +124,17 @@ describe('<dora-service-card variant="full">', () => {
     expect($$(el, '.fact dd ul li').map(text).slice(0, 2)).to.deep.equal(['Avoir 17 ans révolus.', 'Être orienté par un professionnel de l’insertion.']);
     // How to mobilise it, for professionals and for the person.
     const mobilise = Object.fromEntries($$(el, '.mobilise .fact').map((fact) => [text(fact.querySelector('dt')), text(fact.querySelector('dd'))]));
-    expect(Object.keys(mobilise)).to.deep.equal(['Pour les professionnels', 'Pour les personnes accompagnées', 'Précisions']);
-    expect(mobilise['Pour les professionnels']).to.contain('Utiliser le lien de mobilisation');
-    expect(mobilise['Pour les professionnels']).to.contain('Téléphoner');
+    expect(Object.keys(mobilise)).to.deep.equal(['Modes de mobilisation', 'Qui peut le mobiliser', 'Précisions']);
+    expect($$(el, '.mobilise .fact:first-child li').map(text)).to.deep.equal([
+      'Utiliser le lien de mobilisation',
+      'Téléphoner',
+      'Envoyer un courriel',
+      'Se présenter',
+    ]);
+    expect(mobilise['Qui peut le mobiliser']).to.equal('Les professionnels et les personnes accompagnées');
+    // Phone numbers read the French way, dialled in full.
+    expect(text($(el, '.contact-phone'))).to.equal('02 40 12 34 56');
+    expect($(el, '.contact-phone').getAttribute('href')).to.equal('tel:+33240123456');
     expect(mobilise['Précisions']).to.equal(completeService.mobilisation_precisions);
     await expect(el).to.be.accessible();
   });
@@ -314,6 +322,7 @@ describe('<dora-service-card> actions', () => {
     expect(events[0]!.detail.service).to.equal(paidService);
     expect(button.getAttribute('aria-expanded')).to.equal('true');
     expect(($(el, '.contact-phone') as HTMLAnchorElement).getAttribute('href')).to.equal('tel:0240654321');
+    expect(text($(el, '.contact-phone'))).to.equal('02 40 65 43 21');
     await sendKeys({ press: 'Tab' });
     expect(el.shadowRoot!.activeElement?.getAttribute('href')).to.equal('mailto:garage@solidaire-reze.example.org');
     await expect(el).to.be.accessible();
@@ -365,7 +374,7 @@ describe('<dora-service-card> actions', () => {
     expect(body).to.contain('Service : Garage solidaire : réparation de véhicules');
     expect(body).to.contain('Structure : Association Mobil’Emploi 44');
     expect(body).to.contain('Adresse : 3 boulevard du Général de Gaulle, 44400 Rezé');
-    expect(body).to.contain('Téléphone : 0240654321');
+    expect(body).to.contain('Téléphone : 02 40 65 43 21');
     expect(body).to.contain('Fiche : https://annuaire.example/fiche/mes-aides--garage-solidaire-reze');
   });
 
@@ -431,7 +440,7 @@ describe('<dora-service-card> actions', () => {
     const doc = printed as unknown as Document;
     expect(text(doc.querySelector('h2'))).to.equal(paidService.nom);
     expect(doc.querySelectorAll('button')).to.have.length(0);
-    expect(text(doc.querySelector('#contacts'))).to.contain('0240654321');
+    expect(text(doc.querySelector('#contacts'))).to.contain('02 40 65 43 21');
     expect((doc.querySelector('#contacts') as HTMLElement).hidden).to.equal(false);
     expect(doc.adoptedStyleSheets).to.have.length(1);
     expect(doc.documentElement.lang).to.equal('fr');

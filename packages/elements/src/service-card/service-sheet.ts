@@ -288,16 +288,15 @@ function renderMobilise(service: CardService, ctx: SheetContext, level: number, 
     ${renderHeading(level, t('mobiliseTitle'), '', 'mobilise-title')}
     ${modes.length || by.length || service.mobilisation_precisions
       ? html`<dl class="facts">
-          ${audiences(by, ctx).map((audience) =>
-            item(
-              audience,
-              modes.length
-                ? html`<ul>
-                    ${modes.map((m) => html`<li>${labelOf('modes-mobilisation', m, lang)}</li>`)}
-                  </ul>`
-                : t('notProvided'),
-            ),
-          )}
+          ${modes.length
+            ? item(
+                t('howTo'),
+                html`<ul>
+                  ${modes.map((m) => html`<li>${labelOf('modes-mobilisation', m, lang)}</li>`)}
+                </ul>`,
+              )
+            : nothing}
+          ${by.length ? item(t('mobilisableBy'), audiences(by, ctx)) : nothing}
           ${service.mobilisation_precisions ? item(t('mobilisationDetails'), service.mobilisation_precisions) : nothing}
         </dl>`
       : nothing}
@@ -330,19 +329,17 @@ function renderMobilise(service: CardService, ctx: SheetContext, level: number, 
   </aside>`;
 }
 
-/**
- * Who the modes of mobilisation are for, as DORA presents them: "Pour les professionnels", "Pour les
- * personnes accompagnées" (data·inclusion gives one list of modes and who may use them).
- */
-function audiences(by: readonly string[], { t, lang }: SheetContext): string[] {
-  if (!by.length) return [t('howTo')];
-  const known: readonly string[] = by.filter((p) => p === 'professionnels' || p === 'usagers');
-  const others = by.filter((p) => !known.includes(p));
-  return [
-    ...(known.includes('professionnels') ? [t('forProfessionals')] : []),
-    ...(known.includes('usagers') ? [t('forUsers')] : []),
-    ...(others.length ? [`${t('mobilisableBy')} ${others.map((p) => labelOf('personnes-mobilisatrices', p, lang)).join(', ')}`] : []),
-  ];
+/** Who may mobilise it, in words: "Les professionnels et les personnes accompagnées". */
+function audiences(by: readonly string[], { t, lang, locale }: SheetContext): string {
+  const words = by.map((p) => (p === 'professionnels' ? t('byProfessionals') : p === 'usagers' ? t('byUsers') : labelOf('personnes-mobilisatrices', p, lang)));
+  return capitalise(new Intl.ListFormat(locale, { type: 'conjunction' }).format(words));
+}
+
+/** A French number as it is read ("02 40 12 34 56"); anything else as given. */
+function displayPhone(phone: string): string {
+  const digits = phone.replace(/[\s.\-()]/g, '');
+  const national = /^\+33[1-9]\d{8}$/.test(digits) ? `0${digits.slice(3)}` : /^0[1-9]\d{8}$/.test(digits) ? digits : null;
+  return national ? national.replace(/(\d{2})(?=\d)/g, '$1 ') : phone;
 }
 
 function renderContacts(service: CardService, { t }: SheetContext, link: string | null, newWindow: string): TemplateResult {
@@ -354,7 +351,7 @@ function renderContacts(service: CardService, { t }: SheetContext, link: string 
   const website = safeUrl(structure?.site_web, WEB_PROTOCOLS);
   const rows: TemplateResult[] = [];
   if (service.contact_nom_prenom) rows.push(html`<li><span class="label">${t('contactPerson')} :</span> ${service.contact_nom_prenom}</li>`);
-  if (phone) rows.push(html`<li><span class="label">${t('phone')} :</span> ${tel ? html`<a class="contact-phone" href=${tel}>${phone}</a>` : phone}</li>`);
+  if (phone) rows.push(html`<li><span class="label">${t('phone')} :</span> ${tel ? html`<a class="contact-phone" href=${tel}>${displayPhone(phone)}</a>` : phone}</li>`);
   if (email)
     rows.push(html`<li><span class="label">${t('email')} :</span> ${mailto ? html`<a class="contact-email" href=${mailto}>${email}</a>` : email}</li>`);
   if (link)
@@ -406,7 +403,7 @@ export function summary(service: CardService, { t }: SheetContext, url: string):
     t('shareName', { name: service.nom }),
     structure ? t('shareStructure', { structure: structure.nom }) : null,
     address ? t('shareAddress', { address }) : null,
-    phone ? t('sharePhone', { phone }) : null,
+    phone ? t('sharePhone', { phone: displayPhone(phone) }) : null,
     email ? t('shareEmail', { email }) : null,
     t('shareLink', { url }),
   ].filter((line): line is string => !!line);
