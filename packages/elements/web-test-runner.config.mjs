@@ -31,6 +31,34 @@ const mswAndCssInline = {
   },
 };
 
+// ---- <dora-search> against the real local API (test/search-local-api.test.ts) ----------------
+// The first request to /__local-api-url starts @dora/local-api on 127.0.0.1 (ephemeral port) over
+// the small dataset in test/fixtures/search-local-api/, and answers {"url": …}; the server stops
+// with the test server.
+let localApi;
+const localApiPlugin = {
+  name: 'dora-local-api',
+  async serve(ctx) {
+    if (ctx.path !== '/__local-api-url') return;
+    localApi ??= (async () => {
+      const { createServer } = await import('@dora/local-api');
+      const server = await createServer({ dataDir: fileURLToPath(new URL('./test/fixtures/search-local-api/', import.meta.url)) });
+      await server.listen({ host: '127.0.0.1', port: 0 });
+      return server;
+    })();
+    try {
+      return { body: JSON.stringify({ url: (await localApi).url }), type: 'json' };
+    } catch (error) {
+      localApi = undefined;
+      return { body: JSON.stringify({ error: String(error) }), type: 'json' };
+    }
+  },
+  async serverStop() {
+    if (localApi) await (await localApi.catch(() => null))?.close();
+  },
+};
+// ---- end of the local API plugin ------------------------------------------------------------
+
 export default {
   rootDir: fileURLToPath(new URL('../../', import.meta.url)),
   files: ['test/**/*.test.ts'],
@@ -52,5 +80,5 @@ export default {
   ],
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [mswAndCssInline, esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [mswAndCssInline, localApiPlugin, esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
 };
