@@ -51,7 +51,7 @@ describe('<dora-search> on the real local API', function () {
     expect(shown).to.have.length(10);
     expect(shown[0]).to.equal('dora--svc-02');
     expect(shown).not.to.include('dora--svc-13');
-    const distances = event.detail.shown.map((r) => r.distance);
+    const distances = event.detail.shown.map((r: { distance: number | null }) => r.distance);
     expect(distances).to.deep.equal([...distances].sort((a, b) => (a ?? Infinity) - (b ?? Infinity)));
     shadow(el).querySelector<HTMLButtonElement>('[part="load-more"]')!.click();
     await waitUntil(() => ids(el).length === 12, 'no second page');
