@@ -82,6 +82,10 @@ describe('<dora-service-card variant="compact">', () => {
       expect(events).to.have.length(1);
       expect(events[0]!.detail.url).to.equal(link.href);
       expect(navigation.clicks.at(-1)!.defaultPrevented).to.equal(true);
+      // Ctrl-click (new tab) is the browser's, not the widget's.
+      link.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, ctrlKey: true }));
+      expect(events).to.have.length(1);
+      expect(navigation.clicks.at(-1)!.defaultPrevented).to.equal(false);
     } finally {
       navigation.restore();
     }

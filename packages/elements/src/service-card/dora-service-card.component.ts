@@ -394,7 +394,9 @@ export class DoraServiceCardElement extends LitElement {
     const thematiques = service.thematiques ?? [];
     const fresh = freshnessOf(service, ctx);
     const where = whereParts(service, ctx);
-    const open = (e: Event) => {
+    const open = (e: MouseEvent) => {
+      // Ctrl/⌘/Shift-click asks the browser for a new tab or window: leave that to the link.
+      if (url && (e.ctrlKey || e.metaKey || e.shiftKey || e.altKey)) return;
       if (!fire(this, 'dora-service-open', { service, url }, { cancelable: true })) e.preventDefault();
     };
     const link = url
