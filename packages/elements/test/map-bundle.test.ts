@@ -1,6 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { completeService } from './fixtures/services.js';
 
+// The page loads hundreds of modules: keep every resource entry, or the map chunk's could be dropped.
+performance.setResourceTimingBufferSize(10_000);
+
 /**
  * The BUILT standalone bundle (`npm test` builds before the browser tests): what a page loads up
  * front has no Leaflet in it, and the map chunk is fetched only when a map is first shown.
@@ -27,6 +30,7 @@ describe('built standalone bundle: the map chunk', function () {
       timeout: 8000,
     });
     expect(standalone().filter((name) => name.includes('dora-results-map'))).to.deep.equal([]);
+    expect(customElements.get('dora-results-map')).to.equal(undefined);
 
     const location = card.shadowRoot!.querySelector('dora-location-map')!;
     location.shadowRoot!.querySelector<HTMLButtonElement>('[part=toggle]')!.click();

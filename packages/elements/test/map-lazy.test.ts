@@ -3,6 +3,9 @@ import { isResultsMapLoaded, loadResultsMap } from '../src/map/load-results-map.
 import { isMappable } from '../src/map/mappable.js';
 import { MAPPED_COUNT, mapResults } from './fixtures/map-results.js';
 
+// The page loads hundreds of modules: keep every resource entry, or the map chunk's could be dropped.
+performance.setResourceTimingBufferSize(10_000);
+
 /** Scripts and styles the page has fetched so far whose URL mentions `part`. */
 const fetched = (part: string) =>
   performance.getEntriesByType('resource').filter((entry) => entry.name.includes(part));

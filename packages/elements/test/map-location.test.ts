@@ -6,6 +6,9 @@ import type { DoraLocationMap } from '../src/map/dora-location-map.js';
 import { TILE_PNG } from './fixtures/map-results.js';
 import { completeService, sparseService } from './fixtures/services.js';
 
+// The page loads hundreds of modules: keep every resource entry, or the map chunk's could be dropped.
+performance.setResourceTimingBufferSize(10_000);
+
 const fetchedLeaflet = () => performance.getEntriesByType('resource').filter((e) => e.name.includes('leaflet'));
 
 describe('<dora-location-map> (the service sheet’s "Afficher la carte")', function () {
@@ -21,6 +24,7 @@ describe('<dora-location-map> (the service sheet’s "Afficher la carte")', func
     expect(toggle.textContent!.trim()).to.equal('Afficher la carte');
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
     expect(fetchedLeaflet()).to.deep.equal([]);
+    expect(customElements.get('dora-results-map')).to.equal(undefined);
     await expect(el).to.be.accessible();
 
     toggle.focus();

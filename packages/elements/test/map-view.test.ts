@@ -7,6 +7,9 @@ import { mapViewStyles } from '../src/map/map-view.styles.js';
 import { sharedStyles } from '../src/styles/tokens.styles.js';
 import { MAPPED_COUNT, NANTES, TILE_PNG, mapResults } from './fixtures/map-results.js';
 
+// The page loads hundreds of modules: keep every resource entry, or the map chunk's could be dropped.
+performance.setResourceTimingBufferSize(10_000);
+
 /**
  * A stand-in for `<dora-search>`'s results area: real result cards in a `.list`, wrapped by the
  * controller exactly as the search does.
@@ -61,6 +64,7 @@ describe('list / map / split views (MapViewController)', function () {
     expect(radios(el).map((r) => r.parentElement!.textContent!.trim())).to.deep.equal(['Liste', 'Carte', 'Liste et carte']);
     expect(radios(el).map((r) => r.checked)).to.deep.equal([true, false, false]);
     expect(mapOf(el)).to.equal(null);
+    expect(customElements.get('dora-results-map')).to.equal(undefined);
     expect(fetchedLeaflet()).to.deep.equal([]);
     await expect(el).to.be.accessible();
   });
