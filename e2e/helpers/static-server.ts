@@ -23,11 +23,18 @@ export interface StaticServer {
 }
 
 /**
- * Serves the repository root on 127.0.0.1 (a free port). In HTML files, `http://127.0.0.1:8787`
- * (the local API of `npm start`) becomes `apiUrl`.
+ * Serves the repository root (or `root`, e.g. a built app's dist/) on 127.0.0.1 (a free port). In
+ * HTML files, `http://127.0.0.1:8787` (the local API of `npm start`) becomes `apiUrl`. (A real server
+ * rather than Playwright's request routing: Chromium treats routed pages as public and then blocks
+ * their requests to 127.0.0.1.)
  */
-export function serveRepository({ apiUrl, headers = {} }: { apiUrl?: string; headers?: Record<string, string> } = {}): Promise<StaticServer> {
+export function serveRepository({
+  apiUrl,
+  headers = {},
+  root = repositoryRoot,
+}: { apiUrl?: string; headers?: Record<string, string>; root?: string } = {}): Promise<StaticServer> {
   const pages = new Map<string, string>();
+  const base = root.endsWith(sep) ? root : root + sep;
   const server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     const page = pages.get(pathname);
@@ -35,8 +42,8 @@ export function serveRepository({ apiUrl, headers = {} }: { apiUrl?: string; hea
       response.writeHead(200, { 'content-type': TYPES['.html']!, ...headers }).end(page);
       return;
     }
-    let file = normalize(join(repositoryRoot, pathname));
-    if (!file.startsWith(repositoryRoot) || file.split(sep).includes('node_modules')) {
+    let file = normalize(join(base, pathname));
+    if (!file.startsWith(base) || file.split(sep).includes('node_modules')) {
       response.writeHead(403).end();
       return;
     }

@@ -36,7 +36,8 @@ describe('examples/react', () => {
     before(async () => {
       assert.ok(existsSync(join(example, 'dist/index.html')), 'built by the previous test');
       api = await startLocalApi(['--quiet']);
-      site = await serveRepository({ apiUrl: api.url });
+      // The built app, served as a site's root.
+      site = await serveRepository({ apiUrl: api.url, root: join(example, 'dist') });
       browser = await launchBrowser();
     });
     after(async () => {
@@ -51,10 +52,6 @@ describe('examples/react', () => {
       const errors = collectErrors(page);
       const popups: string[] = [];
       context.on('page', (popup) => popups.push(popup.url()));
-      await page.route(`${site.url}/**`, async (route) => {
-        const path = new URL(route.request().url()).pathname;
-        await route.fulfill({ response: await route.fetch({ url: `${site.url}/examples/react/dist${path === '/' ? '/index.html' : path}` }) });
-      });
       await page.goto(`${site.url}/`);
       const cards = page.locator('dora-search dora-service-card[variant="compact"]');
       await cards.first().waitFor({ timeout: 20_000 });

@@ -36,7 +36,8 @@ describe('examples/vite-typescript', () => {
     before(async () => {
       assert.ok(existsSync(join(example, 'dist/index.html')), 'built by the previous test');
       api = await startLocalApi(['--quiet']);
-      site = await serveRepository({ apiUrl: api.url });
+      // The built app, served as a site's root.
+      site = await serveRepository({ apiUrl: api.url, root: join(example, 'dist') });
       browser = await launchBrowser();
     });
     after(async () => {
@@ -48,12 +49,6 @@ describe('examples/vite-typescript', () => {
     it('searches around Charleville-Mézières and reports the total through the typed event', async () => {
       const page = await browser.newPage();
       const errors = collectErrors(page);
-      // The built index.html asks for /assets/…: serve dist/ as the site root.
-      await page.route(`${site.url}/**`, async (route) => {
-        const path = new URL(route.request().url()).pathname;
-        const response = await route.fetch({ url: `${site.url}/examples/vite-typescript/dist${path === '/' ? '/index.html' : path}` });
-        await route.fulfill({ response });
-      });
       await page.goto(`${site.url}/`);
       await page.locator('dora-search dora-service-card[variant="compact"]').first().waitFor({ timeout: 20_000 });
       await page.locator('#summary', { hasText: /services trouvés/ }).waitFor();

@@ -53,7 +53,7 @@ export function App({ apiUrl }: { apiUrl: string }) {
         api-url={apiUrl}
         geo-url={apiUrl}
         code-commune={commune}
-        categories="mobilite"
+        categories={['mobilite']}
         heading-level={2}
         strings={{ 'form.submit': 'Chercher' }}
         ondora-mobilise={onMobilise}

@@ -1,5 +1,6 @@
-// JSX types for the DORA elements in React 19, which sets known properties (e.g. `strings`) as
-// properties, other props as attributes, and `on<event-name>` props as event listeners.
+// JSX types for the DORA elements in React 19. React sets a prop the element knows as a PROPERTY
+// (so lists are arrays: `categories={['mobilite']}`, not a comma-separated string), other props
+// (`api-url`, `code-commune`…) as attributes, and `on<event-name>` props as event listeners.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { DoraMobiliseDetail, DoraResultsEventDetail, DoraSearchElement, DoraServiceOpenDetail } from '@dora/elements';
 
@@ -8,9 +9,10 @@ type DoraSearchProps = DetailedHTMLProps<HTMLAttributes<DoraSearchElement>, Dora
   'geo-url'?: string;
   token?: string;
   'code-commune'?: string;
-  categories?: string;
-  thematiques?: string;
-  publics?: string;
+  categories?: DoraSearchElement['categories'];
+  thematiques?: DoraSearchElement['thematiques'];
+  publics?: DoraSearchElement['publics'];
+  frais?: DoraSearchElement['frais'];
   'page-size'?: number;
   'heading-level'?: number;
   'include-remote-services'?: 'true' | 'false';
