@@ -3,6 +3,13 @@ import pkg from './package.json' with { type: 'json' };
 
 const deps = Object.keys(pkg.dependencies ?? {}).concat(['lit', '@lit/task', '@lit/context']);
 
+// src/internal/strict-csp.ts switches zod to `jitless` and must run before the SDK builds its
+// schemas. Code in an entry chunk runs after every chunk it imports, so it gets a chunk of its own,
+// evaluated before any chunk that uses zod: with zod itself in the standalone build (every user of
+// zod imports that chunk first), alone in the npm build (the entry's first import, before @dora/sdk).
+const STRICT_CSP = /src[\\/]internal[\\/]strict-csp\.ts$/;
+const ZOD = /node_modules[\\/]zod[\\/]/;
+
 // Three builds of the same sources:
 //  - default:    npm ESM, dependencies external        -> dist/dora-elements.js
 //  - standalone: self-contained ESM with lazy chunks    -> dist/standalone/dora-elements.js
@@ -15,7 +22,13 @@ export default defineConfig(({ mode }) => {
         emptyOutDir: true,
         copyPublicDir: false,
         lib: { entry: 'src/standalone.ts', formats: ['es'], fileName: () => 'dora-elements.js' },
-        rolldownOptions: { output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' } },
+        rolldownOptions: {
+          output: {
+            minify: true,
+            chunkFileNames: 'chunks/[name]-[hash].js',
+            codeSplitting: { groups: [{ name: 'zod', test: (id: string) => STRICT_CSP.test(id) || ZOD.test(id) }] },
+          },
+        },
       },
     };
   }
@@ -37,6 +50,7 @@ export default defineConfig(({ mode }) => {
       lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'dora-elements.js' },
       rolldownOptions: {
         external: (id: string) => !id.includes('.css') && deps.some((d) => id === d || id.startsWith(d + '/')),
+        output: { codeSplitting: { groups: [{ name: 'strict-csp', test: STRICT_CSP }] } },
       },
     },
   };

@@ -20,6 +20,7 @@ import {
   type CardService,
 } from './card-parts.js';
 import { en, fr, type ServiceCardStrings } from './dora-service-card.strings.js';
+import type { Lang } from '../i18n/localize-controller.js';
 import { cardStyles } from './dora-service-card.styles.js';
 import type { SheetContext } from './service-sheet.js';
 
@@ -29,8 +30,16 @@ type SheetModule = typeof import('./service-sheet.js');
 let sheetModule: Promise<SheetModule> | undefined;
 /** The full sheet's code, loaded once, on first use. */
 let loadedSheet: SheetModule | null = null;
+
+/** Every card's strings: the sheet's are added when its code loads. */
+const catalogue = { fr: { ...fr }, en: { ...en } } as Record<Lang, ServiceCardStrings>;
+
 const loadSheet = (): Promise<SheetModule> =>
-  (sheetModule ??= import('./service-sheet.js').then((sheet) => (loadedSheet = sheet), (error: unknown) => {
+  (sheetModule ??= import('./service-sheet.js').then((sheet) => {
+    Object.assign(catalogue.fr, sheet.sheetFr);
+    Object.assign(catalogue.en, sheet.sheetEn);
+    return (loadedSheet = sheet);
+  }, (error: unknown) => {
     // A failed chunk load (offline, deploy in between) may be retried.
     sheetModule = undefined;
     throw error;
@@ -202,7 +211,7 @@ export class DoraServiceCardElement extends LitElement {
   /** Message of the polite status region ("Lien copié"). */
   @state() private statusMessage = '';
 
-  private readonly i18n = new LocalizeController<ServiceCardStrings>(this, { fr, en });
+  private readonly i18n = new LocalizeController<ServiceCardStrings>(this, catalogue);
 
   private readonly fetchTask = new Task(this, {
     task: async ([id, apiUrl, token], { signal }) => {

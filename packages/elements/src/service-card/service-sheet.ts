@@ -35,6 +35,7 @@ import {
 import { printStyles, sheetStyles } from './service-sheet.styles.js';
 
 export { sheetStyles };
+export { sheetEn, sheetFr } from './service-sheet.strings.js';
 
 /** What the sheet needs from its element, on top of {@link CardContext}. */
 export interface SheetContext extends CardContext {
