@@ -77,6 +77,37 @@ describe('place combobox', () => {
     expect(searchRequests).to.have.length(0); // choosing is not searching
   });
 
+  it('keeps what the user types after choosing a commune (and forgets the commune)', async () => {
+    useHandlers(geoApi());
+    const { input, combobox } = await setup();
+    input.focus();
+    await sendKeys({ type: 'Nan' });
+    await waitUntil(() => input.getAttribute('aria-expanded') === 'true');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    expect(input.value).to.equal('Nantes (44000)');
+    const cleared = oneEvent(combobox, 'dora-place-change');
+    await sendKeys({ press: 'Backspace' });
+    expect((await cleared).detail.place).to.equal(null);
+    await combobox.updateComplete;
+    expect(input.value).to.equal('Nantes (44000');
+    await sendKeys({ type: 'x' });
+    await combobox.updateComplete;
+    expect(input.value).to.equal('Nantes (44000x');
+  });
+
+  it('follows the search’s theme and colour scheme', async () => {
+    useHandlers(geoApi());
+    const el = await fixture<DoraSearchElement>(html`<dora-search api-url=${API_URL} geo-url=${GEO_URL} theme="dsfr" color-scheme="dark"></dora-search>`);
+    const combobox = el.shadowRoot!.querySelector('dora-place-combobox')!;
+    expect(combobox.getAttribute('color-scheme')).to.equal('dark');
+    expect(combobox.getAttribute('theme')).to.equal('dsfr');
+    await combobox.updateComplete;
+    const label = combobox.shadowRoot!.querySelector('label')!;
+    expect(getComputedStyle(label).color).to.equal('rgb(238, 238, 238)');
+    await expect(el).to.be.accessible();
+  });
+
   it('Escape closes the list, a second Escape clears the field', async () => {
     useHandlers(geoApi());
     const { input } = await setup();

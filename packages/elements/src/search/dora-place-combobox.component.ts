@@ -112,8 +112,10 @@ export class DoraPlaceComboboxElement extends LitElement {
     if (changed.has('value') && this.value && this.text !== this.labelOf(this.value)) {
       this.text = this.labelOf(this.value);
     }
-    if (changed.has('value') && this.value === null && changed.get('value')) {
-      // Cleared from outside (URL state without a commune).
+    const previous = changed.get('value');
+    if (changed.has('value') && this.value === null && previous && this.text === this.labelOf(previous)) {
+      // Cleared from outside (URL state without a commune) while the field still shows it. When the
+      // user edits the text, the value is cleared too, but their text stays.
       this.text = '';
     }
   }

@@ -655,6 +655,8 @@ export class DoraSearchElement extends LitElement {
         <div class="search-row">
           <dora-place-combobox
             lang=${lang}
+            theme=${this.theme || nothing}
+            color-scheme=${this.colorScheme || nothing}
             .strings=${this.strings}
             .provider=${this.places}
             .value=${this.origin?.commune.nom ? this.origin.commune : null}
@@ -674,6 +676,8 @@ export class DoraSearchElement extends LitElement {
                 ${filters.includes('thematiques')
                   ? html`<dora-thematique-picker
                       lang=${lang}
+                      theme=${this.theme || nothing}
+                      color-scheme=${this.colorScheme || nothing}
                       .strings=${this.strings}
                       .value=${this.selection.thematiques}
                       @dora-thematiques-change=${this.onThematiquesChange}
