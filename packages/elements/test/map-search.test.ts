@@ -97,6 +97,16 @@ describe('<dora-search> with the map', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('passes axe in the DSFR theme, dark, with a popup open', async () => {
+    const el = await searchAt({ view: 'split', theme: 'dsfr', 'color-scheme': 'dark' });
+    await waitUntil(() => markers(el).length === MAPPED_COUNT, 'no markers', { timeout: 8000 });
+    markers(el)[0]!.click();
+    await waitUntil(() => mapOf(el)!.shadowRoot!.querySelector('.leaflet-popup-content'), 'no popup');
+    const popup = mapOf(el)!.shadowRoot!.querySelector('.leaflet-popup-content-wrapper')!;
+    expect(getComputedStyle(popup).backgroundColor).to.equal('rgb(22, 22, 22)'); // the DSFR dark background
+    await expect(el).to.be.accessible();
+  });
+
   it('opens a service sheet from a popup in the map view', async () => {
     const el = await searchAt({ view: 'map' });
     await waitUntil(() => markers(el).length === MAPPED_COUNT, 'no markers', { timeout: 8000 });
