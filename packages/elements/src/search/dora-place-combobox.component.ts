@@ -38,6 +38,7 @@ const pinIcon = svg`<path fill="currentColor" d="M12 2a7 7 0 0 0-7 7c0 5.25 7 13
  * PlaceChangeDetail} and `dora-place-submit` (Enter with the list closed) are dispatched on this
  * element without bubbling.
  *
+ * @internal Part of `<dora-search>`, not a public element.
  * @csspart input - The text field.
  * @csspart listbox - The list of communes.
  * @csspart option - One commune.

@@ -20,6 +20,7 @@ const chevron = svg`<path fill="currentColor" d="M12 15.5 5.5 9l1.4-1.4 5.1 5.1 
  * Internal part. Dispatches `dora-thematiques-change` {@link ThematiquesChangeDetail} on itself
  * (no bubbling) with the selected sub-thématiques.
  *
+ * @internal Part of `<dora-search>`, not a public element.
  * @csspart fieldset - The group.
  */
 export class DoraThematiquePickerElement extends LitElement {
