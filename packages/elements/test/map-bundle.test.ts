@@ -37,6 +37,9 @@ describe('built standalone bundle: the map chunk', function () {
     await waitUntil(() => location.shadowRoot!.querySelector('dora-results-map')?.shadowRoot?.querySelector('.dora-marker'), 'no marker', {
       timeout: 8000,
     });
+    // Leaflet's CSS is adopted into the map's shadow root in the built bundle too.
+    const pane = location.shadowRoot!.querySelector('dora-results-map')!.shadowRoot!.querySelector('.leaflet-pane')!;
+    expect(getComputedStyle(pane).position).to.equal('absolute');
     const mapChunks = standalone().filter((name) => name.includes('dora-results-map'));
     expect(mapChunks).to.have.length(1);
     expect(await (await fetch(mapChunks[0]!)).text()).to.contain('leaflet-pane');
