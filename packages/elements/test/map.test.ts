@@ -181,6 +181,22 @@ describe('<dora-results-map>', function () {
     }
   });
 
+  it('refits to new results, but keeps a view the user moved when results are only added', async () => {
+    const el = await mapOf(mapResults.slice(0, 3));
+    const map = (el as unknown as { map: { getZoom(): number } }).map;
+    const fitted = map.getZoom();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.controls button')!.click(); // zoom in
+    await waitUntil(() => map.getZoom() === fitted + 1, 'no zoom');
+    el.results = mapResults; // "Afficher plus"
+    await el.updateComplete;
+    expect(map.getZoom()).to.equal(fitted + 1);
+    expect(el.shadowRoot!.querySelector('[part=summary]')!.textContent).to.contain('5 résultats sur 8');
+    el.results = twinResults; // a new search
+    await el.updateComplete;
+    const bounds = (el as unknown as { map: { getBounds(): { contains(p: [number, number]): boolean } } }).map.getBounds();
+    for (const { service } of twinResults) expect(bounds.contains([service.latitude!, service.longitude!])).to.equal(true);
+  });
+
   it('applies Leaflet’s CSS inside its shadow root', async () => {
     const el = await mapOf();
     expect(getComputedStyle(el.shadowRoot!.querySelector('.leaflet-pane')!).position).to.equal('absolute');

@@ -162,6 +162,8 @@ export class DoraResultsMap extends LitElement {
   private focusAfterMove: string[] | undefined;
   /** A marker was chosen from the keyboard: its popup takes the focus when it opens. */
   private focusPopup = false;
+  /** The user panned or zoomed since the view was last fitted. */
+  private userMoved = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -172,6 +174,11 @@ export class DoraResultsMap extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.destroyMap();
+  }
+
+  private zoomBy(delta: number): void {
+    this.userMoved = true;
+    this.map?.setZoom(this.map.getZoom() + delta);
   }
 
   /** Fits the view to the results (or the location) again. */
@@ -187,9 +194,9 @@ export class DoraResultsMap extends LitElement {
         <!-- The controls come first: the Tab order follows what the eye sees, top left first. -->
         <div class="controls" part="controls">
           <button type="button" class="control" title=${this.t('map.zoomIn')} aria-label=${this.t('map.zoomIn')}
-            @click=${() => this.map?.zoomIn()}><span aria-hidden="true">+</span></button>
+            @click=${() => this.zoomBy(1)}><span aria-hidden="true">+</span></button>
           <button type="button" class="control" title=${this.t('map.zoomOut')} aria-label=${this.t('map.zoomOut')}
-            @click=${() => this.map?.zoomOut()}><span aria-hidden="true">−</span></button>
+            @click=${() => this.zoomBy(-1)}><span aria-hidden="true">−</span></button>
           <button type="button" class="control" title=${this.t(location ? 'map.fit.location' : 'map.fit')}
             aria-label=${this.t(location ? 'map.fit.location' : 'map.fit')} @click=${() => this.fitToResults()}>
             ${svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5"/></svg>`}
@@ -227,7 +234,10 @@ export class DoraResultsMap extends LitElement {
     if (changed.has('results') || changed.has('variant') || changed.has('strings') || changed.has('lang')) {
       this.placeResults();
     }
-    if (changed.has('results') || changed.has('variant') || changed.has('center') || changed.has('radiusKm')) {
+    // "Afficher plus" adds results: a view the user has moved stays where it is.
+    const previous = changed.get('results') as readonly ServiceSearchResult[] | undefined;
+    const appended = previous !== undefined && previous.length > 0 && previous.every((r, i) => this.results[i]?.service.id === r.service.id);
+    if ((changed.has('results') && !(appended && this.userMoved)) || changed.has('variant') || changed.has('center') || changed.has('radiusKm')) {
       this.needsFit = true;
     }
   }
@@ -274,6 +284,10 @@ export class DoraResultsMap extends LitElement {
     this.containerListeners = new AbortController();
     const { signal } = this.containerListeners;
     const wake = () => map.scrollWheelZoom.enable();
+    const moved = () => (this.userMoved = true);
+    container.addEventListener('pointerdown', moved, { signal });
+    container.addEventListener('wheel', moved, { signal, passive: true });
+    container.addEventListener('keydown', moved, { signal });
     container.addEventListener('pointerdown', wake, { signal });
     container.addEventListener('focusin', wake, { signal });
     container.addEventListener('mouseleave', () => map.scrollWheelZoom.disable(), { signal });
@@ -416,6 +430,7 @@ export class DoraResultsMap extends LitElement {
     const map = this.map;
     if (!map || !this.needsFit || !this.hasSize()) return;
     this.needsFit = false;
+    this.userMoved = false;
     const points = this.placed.map((p) => L.latLng(p.point.lat, p.point.lon));
     const center = this.variant === 'results' && this.center ? pointOf({ latitude: this.center.lat, longitude: this.center.lon }) : null;
     if (center) points.push(L.latLng(center.lat, center.lon));
