@@ -200,6 +200,19 @@ describe('UrlStateController', () => {
     expect(host.restored[0]).to.deep.equal({ old: 'x' });
   });
 
+  it('keeps working where the URL cannot carry state (history throws SecurityError)', async () => {
+    const host = await fixture<UrlHost>(testHtml`<test-url-host></test-url-host>`);
+    const push = history.pushState;
+    history.pushState = () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
+    try {
+      expect(() => host.url.write({ commune: '44109' })).not.to.throw();
+    } finally {
+      history.pushState = push;
+    }
+  });
+
   it('does nothing when disabled', async () => {
     const host = await fixture<UrlHost>(testHtml`<test-url-host></test-url-host>`);
     host.enabled = false;

@@ -58,9 +58,14 @@ export class UrlStateController implements ReactiveController {
       if (text) url.searchParams.set(this.options.prefix + key, text);
     }
     if (url.href === window.location.href) return;
-    // Keep the host's own history state (SPA routers store theirs there).
-    if (replace) history.replaceState(history.state, '', url);
-    else history.pushState(history.state, '', url);
+    try {
+      // Keep the host's own history state (SPA routers store theirs there).
+      if (replace) history.replaceState(history.state, '', url);
+      else history.pushState(history.state, '', url);
+    } catch {
+      // Documents whose URL cannot carry state (about:srcdoc, sandboxed frames, some file:// pages)
+      // refuse it with a SecurityError: the widget then works without URL sync rather than fail.
+    }
   }
 
   private readonly onPopState = (): void => {

@@ -408,8 +408,8 @@ export class DoraSearchElement extends LitElement {
   private startFromCode(code: string, point: Origin['point'], { history }: { history: HistoryMode }): void {
     const commune: Place = this.origin?.commune.code === code ? this.origin.commune : { code, nom: '' };
     this.origin = { commune, point };
-    this.runSearch({ history });
     if (!commune.nom) void this.resolveCommuneName(code);
+    this.runSearch({ history });
   }
 
   private async resolveCommuneName(code: string): Promise<void> {
