@@ -135,6 +135,17 @@ export class QueryValidationError extends Error {
 
 type RawQuery = Record<string, string | string[] | undefined>;
 
+/** One object schema per endpoint, built once: zod compiles an object's parser on first use. */
+const objectSchemas = new WeakMap<Params, z.ZodType>();
+function objectSchemaOf(params: Params): z.ZodType {
+  let schema = objectSchemas.get(params);
+  if (!schema) {
+    schema = z.object(Object.fromEntries(Object.entries(params).map(([name, p]) => [name, p.schema.optional()])));
+    objectSchemas.set(params, schema);
+  }
+  return schema;
+}
+
 /** Validates `raw` (Fastify's parsed query string) against `params`; throws {@link QueryValidationError}. */
 export function parseQuery<P extends Params>(params: P, raw: RawQuery): ParsedQuery<P> {
   const input: Record<string, string | string[]> = {};
@@ -145,8 +156,7 @@ export function parseQuery<P extends Params>(params: P, raw: RawQuery): ParsedQu
     if (list.length === 0) continue;
     input[name] = param.list ? list : list[list.length - 1]!;
   }
-  const shape = Object.fromEntries(Object.entries(params).map(([name, p]) => [name, p.schema.optional()]));
-  const result = z.object(shape).safeParse(input);
+  const result = objectSchemaOf(params).safeParse(input);
   if (result.success) return result.data as ParsedQuery<P>;
   throw new QueryValidationError(result.error.issues.map((issue) => toFastApi(issue, params, input)));
 }

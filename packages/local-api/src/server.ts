@@ -67,6 +67,9 @@ export class ApiError extends Error {
 
 type Query = Record<string, string | string[] | undefined>;
 
+/** Responses assembled as JSON text by the store. */
+const JSON_TYPE = 'application/json; charset=utf-8';
+
 /** Replaces `token=…` query values in a URL (for logs). */
 export function redactUrl(url: string): string {
   return url.replace(/([?&](?:token|access_token)=)[^&#]*/gi, '$1[redacted]');
@@ -169,9 +172,9 @@ export async function createServer(options: ServerOptions = {}): Promise<LocalAp
 
   app.get('/health', async () => ({
     status: 'ok',
-    structures: store.dataset.structures.length,
-    services: store.dataset.services.length,
-    invalid: { structures: store.dataset.report.structures.invalid, services: store.dataset.report.services.invalid },
+    structures: store.structures.length,
+    services: store.servicesCount,
+    invalid: { structures: store.report.structures.invalid, services: store.report.services.invalid },
   }));
 
   app.get('/api/openapi.json', async (request, reply) => {
@@ -183,7 +186,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LocalAp
       text = JSON.stringify(spec);
       if (openapiByBase.size < 16) openapiByBase.set(base, text);
     }
-    reply.type('application/json; charset=utf-8');
+    reply.type(JSON_TYPE);
     return text;
   });
 
@@ -232,15 +235,16 @@ export async function createServer(options: ServerOptions = {}): Promise<LocalAp
     );
   });
 
-  app.get('/api/v1/services', async (request) => {
+  app.get('/api/v1/services', async (request, reply) => {
     const q = parseQuery(ENDPOINT_PARAMS.services, request.query as Query);
+    reply.type(JSON_TYPE);
     return store.listServices(
       { ...serviceFilters(q), ...placeCodes(q), ...(q.code_commune !== undefined ? { code_commune: q.code_commune } : {}) },
       paging(q),
     );
   });
 
-  app.get('/api/v1/search/services', async (request) => {
+  app.get('/api/v1/search/services', async (request, reply) => {
     const q = parseQuery(ENDPOINT_PARAMS.searchServices, request.query as Query);
     const point = latLon(q);
     let commune;
@@ -248,6 +252,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LocalAp
       commune = geography.commune(q.code_commune);
       if (!commune) throw new ApiError(422, 'This `code_commune` does not exist.');
     }
+    reply.type(JSON_TYPE);
     return store.searchServices(
       {
         ...serviceFilters(q),
@@ -261,9 +266,10 @@ export async function createServer(options: ServerOptions = {}): Promise<LocalAp
     );
   });
 
-  app.get('/api/v1/search', async (request) => {
+  app.get('/api/v1/search', async (request, reply) => {
     const q = parseQuery(ENDPOINT_PARAMS.search, request.query as Query);
     const point = latLon(q);
+    reply.type(JSON_TYPE);
     return store.search(
       {
         ...serviceFilters(q),
@@ -277,7 +283,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LocalAp
     );
   });
 
-  const detail = <T>(find: (id: string) => T | undefined) => async (request: FastifyRequest, reply: FastifyReply) => {
+  const detail = (find: (id: string) => string | undefined) => async (request: FastifyRequest, reply: FastifyReply) => {
     const id = (request.params as { '*': string })['*'];
     if (id === '') {
       // FastAPI (Starlette) redirects a trailing slash to the route without it.
@@ -286,6 +292,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LocalAp
     }
     const found = find(id);
     if (found === undefined) throw new ApiError(404, 'Not Found');
+    reply.type(JSON_TYPE);
     return found;
   };
   app.get('/api/v1/services/*', detail((id) => store.service(id)));
@@ -298,7 +305,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LocalAp
       return url;
     },
     get report() {
-      return store.dataset.report;
+      return store.report;
     },
     async listen({ port = 8787, host = '127.0.0.1' } = {}) {
       await app.listen({ port, host });
@@ -315,7 +322,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LocalAp
     reload() {
       const next = load(); // throws on an unreadable folder: the current store stays
       store = next; // atomic: requests in flight keep the store they started with
-      return next.dataset.report;
+      return next.report;
     },
   };
 }

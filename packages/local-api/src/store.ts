@@ -12,11 +12,7 @@ import {
   RESEAUX_PORTEURS,
   THEMATIQUES,
   TYPES_SERVICES,
-  type DetailedService,
-  type DetailedStructure,
-  type SearchResult,
   type Service,
-  type ServiceSearchResult,
   type Structure,
 } from '@dora/sdk';
 import type { Dataset } from './dataset/load.js';
@@ -150,10 +146,43 @@ function makePage<T>(items: T[], total: number, paging: Paging): ApiPage<T> {
   return { items, total, page: paging.page, size: items.length, pages: Math.ceil(total / paging.size) };
 }
 
+/** A page whose items are already JSON. */
+function pageJson(items: string[], total: number, paging: Paging): string {
+  return `{"items":[${items.join(',')}],"total":${total},"page":${paging.page},"size":${items.length},"pages":${Math.ceil(total / paging.size)}}`;
+}
+
+/**
+ * JSON with every character above U+00FF written as a \u escape (equivalent JSON), so that V8 stores
+ * the string with one byte per character: half the memory of a two-byte string.
+ */
+export function compactJson(value: unknown): string {
+  const json = JSON.stringify(value);
+  return /[\u0100-\uffff]/.test(json)
+    ? json.replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    : json;
+}
+
 /** The dataset with its indexes. Immutable once built. */
 export class Store {
-  readonly dataset: Dataset;
   readonly geography: Geography;
+  /** What the load did. */
+  readonly report: Dataset['report'];
+  readonly structures: Structure[];
+  readonly #duplicateForms: Dataset['duplicateForms'];
+  readonly #clusterKeys: string[];
+  readonly #serviceStructure: Int32Array;
+  /**
+   * Each service as its `Service` JSON, non-Latin-1 characters \u-escaped so that V8 keeps it one
+   * byte per character. Services are kept only as these strings: a few hundred thousand flat strings
+   * instead of millions of small objects, which keeps the heap (and its GC pauses) small; responses
+   * are assembled from them without re-serialising.
+   */
+  readonly #serviceJson: string[];
+  /** Each structure as its `BaseStructure` JSON (embedded in services). */
+  readonly #baseStructureJson: string[];
+  /** Service fields still needed after load: `code_insee` (place filters) and the publics text. */
+  readonly #codeInsee: (string | null)[];
+  readonly #publicsText: (string | null)[];
   readonly #n: number;
   readonly #lat: Float64Array;
   readonly #lon: Float64Array;
@@ -191,9 +220,19 @@ export class Store {
   #fullText: FullTextIndex | undefined;
 
   constructor(dataset: Dataset, geography: Geography) {
-    this.dataset = dataset;
     this.geography = geography;
+    this.report = dataset.report;
+    this.structures = dataset.structures;
+    this.#duplicateForms = dataset.duplicateForms;
+    this.#clusterKeys = dataset.clusterKeys;
+    this.#serviceStructure = dataset.serviceStructure;
     const services = dataset.services;
+    this.#serviceJson = services.map((service) => compactJson(service));
+    this.#baseStructureJson = dataset.baseStructures.map((structure) => compactJson(structure));
+    this.#codeInsee = services.map((service) => service.code_insee);
+    this.#publicsText = services.map((service) =>
+      service.publics || service.publics_precisions ? `${(service.publics ?? []).join(' ')} ${service.publics_precisions ?? ''}` : null,
+    );
     const n = (this.#n = services.length);
     this.#lat = new Float64Array(n);
     this.#lon = new Float64Array(n);
@@ -265,6 +304,7 @@ export class Store {
     this.#serviceIndex = new Map(services.map((s, i) => [s.id, i]));
     this.#structureIndex = new Map(dataset.structures.map((s, i) => [s.id, i]));
     this.#servicesOfStructure = dataset.structures.map(() => []);
+    this.servicesCount = n;
     dataset.serviceStructure.forEach((s, i) => this.#servicesOfStructure[s]!.push(i));
     // date_maj as a sortable number (YYYYMMDD), -1 when unreadable (NULLS LAST in a DESC order).
     this.#structureDateRank = Float64Array.from(dataset.structures, (s) => {
@@ -272,6 +312,9 @@ export class Store {
       return digits ? Number(digits[1]! + digits[2]! + digits[3]!) : -1;
     });
   }
+
+  /** Number of services. */
+  readonly servicesCount: number;
 
   /** The source slugs present in the dataset. */
   get sourceSlugs(): string[] {
@@ -281,20 +324,27 @@ export class Store {
   // ---------------------------------------------------------------------------------------------
   // Details
 
-  /** `/services/{id}`. */
-  service(id: string): DetailedService | undefined {
+  /** `/services/{id}`: a `DetailedService` JSON. */
+  service(id: string): string | undefined {
     const i = this.#serviceIndex.get(id);
-    return i === undefined ? undefined : this.dataset.detailedServices[i];
+    return i === undefined ? undefined : this.#detailedJson(i);
   }
 
-  /** `/structures/{id}`: the structure, its services and its duplicates in full. */
-  structure(id: string): DetailedStructure | undefined {
+  /** `/structures/{id}`: a `DetailedStructure` JSON, with its services and its duplicates in full. */
+  structure(id: string): string | undefined {
     const i = this.#structureIndex.get(id);
     if (i === undefined) return undefined;
-    const structure = this.dataset.structures[i]!;
-    const services = this.#servicesOfStructure[i]!.map((k) => this.dataset.services[k]!);
-    const doublons = structure.doublons.map((d) => this.dataset.duplicateForms[this.#structureIndex.get(d.id)!]!);
-    return { ...structure, services, doublons };
+    const structure = this.structures[i]!;
+    const doublons = structure.doublons.map((d) => this.#duplicateForms[this.#structureIndex.get(d.id)!]!);
+    const head = compactJson({ ...structure, doublons });
+    const services = this.#servicesOfStructure[i]!.map((k) => this.#serviceJson[k]!);
+    return `${head.slice(0, -1)},"services":[${services.join(',')}]}`;
+  }
+
+  /** The `DetailedService` JSON of service `i`: its `Service` JSON plus its structure. */
+  #detailedJson(i: number): string {
+    const own = this.#serviceJson[i]!;
+    return `${own.slice(0, -1)},"structure":${this.#baseStructureJson[this.#serviceStructure[i]!]!}}`;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -305,7 +355,8 @@ export class Store {
     query: PlaceFilters & { sources?: string[] | undefined; reseaux_porteurs?: string[] | undefined; exclure_doublons?: boolean },
     paging: Paging,
   ): ApiPage<Structure> {
-    const { structures, clusterKeys } = this.dataset;
+    const structures = this.structures;
+    const clusterKeys = this.#clusterKeys;
     const sources = query.sources ? new Set(query.sources) : null;
     const reseaux = query.reseaux_porteurs ? new Set(query.reseaux_porteurs) : null;
     let matches: number[] = [];
@@ -339,18 +390,17 @@ export class Store {
   }
 
   /** `/services`. */
-  listServices(query: ServiceFilters & PlaceFilters, paging: Paging): ApiPage<Service> {
+  listServices(query: ServiceFilters & PlaceFilters, paging: Paging): string {
     const filters = this.#compile(query);
     const start = (paging.page - 1) * paging.size;
-    const items: Service[] = [];
+    const items: string[] = [];
     let total = 0;
-    const services = this.dataset.services;
     for (let i = 0; i < this.#n; i++) {
-      if (!this.#passes(i, filters) || !this.#placeMatches(services[i]!.code_insee, query)) continue;
-      if (total >= start && items.length < paging.size) items.push(services[i]!);
+      if (!this.#passes(i, filters) || !this.#placeMatches(this.#codeInsee[i]!, query)) continue;
+      if (total >= start && items.length < paging.size) items.push(this.#serviceJson[i]!);
       total++;
     }
-    return makePage(items, total, paging);
+    return pageJson(items, total, paging);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -364,7 +414,7 @@ export class Store {
   searchServices(
     query: ServiceFilters & { commune?: Commune | undefined; requestedCode?: string; origin?: { lat: number; lon: number } | undefined; exclure_doublons?: boolean },
     paging: Paging,
-  ): ApiPage<ServiceSearchResult> {
+  ): string {
     const filters = this.#compile(query);
     const n = this.#n;
     // Each match is one key: distance (km, 0..50, or 51 for null) * n + service index, so that the
@@ -444,13 +494,13 @@ export class Store {
     const start = (paging.page - 1) * paging.size;
     const end = start + paging.size;
     const pageKeys = this.#firstKeys(kept, end).subarray(start, end);
-    const items: ServiceSearchResult[] = [];
+    const items: string[] = [];
     for (const key of pageKeys) {
       const distance = Math.floor(key / n);
       const i = key - distance * n;
-      items.push({ service: this.dataset.detailedServices[i]!, distance: distance === 51 ? null : distance });
+      items.push(`{"service":${this.#detailedJson(i)},"distance":${distance === 51 ? 'null' : distance}}`);
     }
-    return makePage(items, kept.length, paging);
+    return pageJson(items, kept.length, paging);
   }
 
   /** The `count` smallest keys, sorted: a bounded heap when that is fewer than all the matches. */
@@ -467,7 +517,8 @@ export class Store {
    */
   #dedupServices(keys: number[]): number[] {
     const n = this.#n;
-    const { serviceStructure, clusterKeys } = this.dataset;
+    const serviceStructure = this.#serviceStructure;
+    const clusterKeys = this.#clusterKeys;
     const best = new Map<string, number>();
     for (const key of keys) {
       const s = serviceStructure[key % n]!;
@@ -484,8 +535,8 @@ export class Store {
 
   /** Whether structure `a` ranks strictly before `b` (score desc, then date desc nulls last). */
   #structureRankBetter(a: number, b: number): boolean {
-    const sa = this.dataset.structures[a]!.score_qualite;
-    const sb = this.dataset.structures[b]!.score_qualite;
+    const sa = this.structures[a]!.score_qualite;
+    const sb = this.structures[b]!.score_qualite;
     if (sa !== sb) return sa > sb;
     return this.#structureDateRank[a]! > this.#structureDateRank[b]!;
   }
@@ -505,9 +556,8 @@ export class Store {
     query: ServiceFilters &
       PlaceFilters & { q?: string | undefined; point?: { lat: number; lon: number } | undefined; distanceKm: number },
     paging: Paging,
-  ): ApiPage<SearchResult> {
+  ): string {
     const filters = this.#compile(query);
-    const services = this.dataset.services;
     interface Hit {
       i: number;
       score: number | null;
@@ -515,15 +565,15 @@ export class Store {
     }
     let candidates: Map<number, number> | null = null;
     if (query.q !== undefined) {
-      this.#fullText ??= new FullTextIndex(this.dataset);
+      this.#fullText ??= new FullTextIndex(this.#serviceJson, this.#serviceStructure, this.structures);
       candidates = this.#fullText.match(query.q);
     }
     const hits: Hit[] = [];
     const consider = (i: number, score: number | null) => {
       if (!this.#passes(i, filters)) return;
-      const service = services[i]!;
-      if (query.code_commune !== undefined && service.code_insee !== query.code_commune) return;
-      if (!this.#placeMatches(service.code_insee, { ...query, code_commune: undefined })) return;
+      const codeInsee = this.#codeInsee[i]!;
+      if (query.code_commune !== undefined && codeInsee !== query.code_commune) return;
+      if (!this.#placeMatches(codeInsee, { ...query, code_commune: undefined })) return;
       let metres: number | null = null;
       if (query.point) {
         const lat = this.#lat[i]!;
@@ -551,14 +601,14 @@ export class Store {
       );
     }
     const start = (paging.page - 1) * paging.size;
-    const items = hits.slice(start, start + paging.size).map(
-      (h): SearchResult => ({
-        service: this.dataset.detailedServices[h.i]!,
-        distance: h.metres === null ? null : Math.round(h.metres / 1000),
-        score_recherche: h.score,
-      }),
-    );
-    return makePage(items, hits.length, paging);
+    const items = hits
+      .slice(start, start + paging.size)
+      .map(
+        (h) =>
+          `{"service":${this.#detailedJson(h.i)},"distance":${h.metres === null ? 'null' : Math.round(h.metres / 1000)},` +
+          `"score_recherche":${h.score === null ? 'null' : h.score}}`,
+      );
+    return pageJson(items, hits.length, paging);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -605,8 +655,7 @@ export class Store {
       let own = this.#publicTerms[i];
       if (!own) {
         // websearch_to_tsquery over the publics values and publics_precisions (reference §2.3).
-        const s = this.dataset.services[i]!;
-        own = this.#publicTerms[i] = new Set(terms(`${(s.publics ?? []).join(' ')} ${s.publics_precisions ?? ''}`));
+        own = this.#publicTerms[i] = new Set(terms(this.#publicsText[i] ?? ''));
       }
       for (const term of f.publicTerms) if (!own.has(term)) return false;
     }
@@ -663,11 +712,13 @@ const WEIGHT_C = 0.2;
 class FullTextIndex {
   readonly #postings = new Map<string, Map<number, number>>();
 
-  constructor(dataset: Dataset) {
+  /** Built on the first `/search`, from the services' JSON (parsed once, then dropped). */
+  constructor(serviceJson: readonly string[], serviceStructure: Int32Array, structures: readonly Structure[]) {
     const labels = (vocabulary: readonly { value: string; label: string }[]) => new Map(vocabulary.map((v) => [v.value, v.label]));
     const thematiqueLabels = labels(THEMATIQUES);
     const publicLabels = labels(PUBLICS);
-    dataset.detailedServices.forEach((service, i) => {
+    serviceJson.forEach((json, i) => {
+      const service = { ...(JSON.parse(json) as Service), structure: structures[serviceStructure[i]!]! };
       const add = (text: string | null | undefined, weight: number) => {
         if (!text) return;
         for (const term of terms(text)) {

@@ -10,7 +10,6 @@ import {
   serviceSchema,
   structureSchema,
   type BaseStructure,
-  type DetailedService,
   type Service,
   type SourceId,
   type Structure,
@@ -65,8 +64,6 @@ export interface Dataset {
   clusterKeys: string[];
   /** `Service` records, sorted by id. */
   services: Service[];
-  /** The same services with their structure, same order (built once: responses reuse them). */
-  detailedServices: DetailedService[];
   /** Index in `structures` of each service's structure. */
   serviceStructure: Int32Array;
   report: LoadReport;
@@ -235,17 +232,12 @@ export function loadDataset(dir: string, options: LoadOptions = {}): Dataset {
     }
   }
 
-  const detailedServices = services.map(
-    (service, i): DetailedService => ({ ...service, structure: baseStructures[serviceStructure[i]!]! }),
-  );
-
   return {
     structures,
     baseStructures,
     duplicateForms,
     clusterKeys,
     services,
-    detailedServices,
     serviceStructure,
     report: {
       dir,
