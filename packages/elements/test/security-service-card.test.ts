@@ -42,6 +42,22 @@ describe('<dora-service-card> with hostile data', () => {
     });
   }
 
+  it('refuses a javascript: service-url or report-url from the page (the card stays a button)', async () => {
+    const el = await fixture<DoraServiceCardElement>(
+      html`<dora-service-card variant="compact" .service=${hostileService} service-url="javascript:alert(1)//{id}"></dora-service-card>`,
+    );
+    await rendered(el);
+    expect(el.shadowRoot!.querySelector('a')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('button[part~="link"]')).to.exist;
+    const full = await fixture<DoraServiceCardElement>(
+      html`<dora-service-card .service=${hostileService} report-url="javascript:alert(1)//{id}"></dora-service-card>`,
+    );
+    await rendered(full);
+    // Without a usable report-url nor a valid e-mail, there is nothing to report to.
+    expect(full.shadowRoot!.querySelector('[data-action="report"]')).to.equal(null);
+    expect(pwned()).to.equal(undefined);
+  });
+
   it('builds no javascript: link, and reveals hostile contacts as text', async () => {
     const el = await fixture<DoraServiceCardElement>(html`<dora-service-card .service=${hostileService}></dora-service-card>`);
     await rendered(el);

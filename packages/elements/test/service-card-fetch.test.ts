@@ -37,6 +37,21 @@ describe('<dora-service-card service-id> (fetched through the SDK)', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows the compact skeleton and the compact 404 message accessibly too', async () => {
+    useHandlers(pendingHandlers('/services/:id'));
+    const loading = await fixture<DoraServiceCardElement>(
+      html`<dora-service-card variant="compact" service-id="dora--lent" api-url=${API_URL}></dora-service-card>`,
+    );
+    await waitUntil(() => loading.shadowRoot!.querySelector('[aria-busy="true"]'));
+    await expect(loading).to.be.accessible();
+    useHandlers(serviceHandlers([]));
+    const gone = await fixture<DoraServiceCardElement>(
+      html`<dora-service-card variant="compact" service-id="dora--disparu" api-url=${API_URL}></dora-service-card>`,
+    );
+    expect(text(await alertOf(gone))).to.contain('n’existe plus');
+    await expect(gone).to.be.accessible();
+  });
+
   it('fetches the service by id with the token, and renders the sheet', async () => {
     useHandlers(serviceHandlers([completeService]));
     const el = await fixture<DoraServiceCardElement>(
