@@ -165,7 +165,18 @@ describe('<dora-results-map>', function () {
     expect(shown).to.be.greaterThan(1);
   });
 
-  it('marks the searched place and draws the search radius', async () => {
+  it('takes a selected service out of its cluster, and the cluster count follows', async () => {
+    const el = await mapOf(denseResults);
+    const total = () => markers(el).length + clusters(el).reduce((sum, c) => sum + Number(c.textContent), 0);
+    expect(total()).to.equal(30);
+    el.selectedId = denseResults[7]!.service.id;
+    await el.updateComplete;
+    const selected = markers(el).find((m) => m.classList.contains('is-selected'))!;
+    expect(selected.title).to.contain('Permanence d’accès aux droits n° 8');
+    expect(total()).to.equal(30);
+  });
+
+    it('marks the searched place and draws the search radius', async () => {
     const el = await mapOf(mapResults, { center: NANTES, centerLabel: 'Nantes', radiusKm: 15 });
     const place = el.shadowRoot!.querySelector('.dora-place__dot')!;
     expect(place.getAttribute('role')).to.equal('img');

@@ -148,7 +148,7 @@ export class DoraResultsMap extends LitElement {
   private tileErrors = 0;
   private readonly markerLayer = L.layerGroup();
   private readonly areaLayer = L.layerGroup();
-  /** Markers on the map, by key (`p:<id>` for a service, `c:<zoom>:<cluster>` for a cluster). */
+  /** Markers on the map, by key (`p:<id>` for a service, `c:<zoom>:<cluster>:<count>` for a cluster). */
   private readonly markers = new Map<string, L.Marker>();
   private placed: PlacedResult[] = [];
   private clusters: Supercluster<PointProperties, Record<string, never>> | undefined;
@@ -476,7 +476,8 @@ export class DoraResultsMap extends LitElement {
         }
         items.push({
           kind: 'cluster',
-          key: `c:${zoom}:${props.cluster_id}`,
+          // The count is in the key: selecting one of its services takes it out of the cluster.
+          key: `c:${zoom}:${props.cluster_id}:${leaves.length}`,
           clusterId: props.cluster_id,
           count: leaves.length,
           point: { lat, lon },
