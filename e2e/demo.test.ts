@@ -22,7 +22,7 @@ async function openFirstResultAndMobilise(page: Page): Promise<string> {
   await sheet.waitFor({ timeout: 15_000 });
   const name = await sheet.evaluate((element) => (element as HTMLElement & { service?: { nom: string } }).service?.nom ?? '');
   assert.ok(name, 'the sheet shows a service');
-  await sheet.locator('button', { hasText: /^\s*Mobiliser/ }).first().click();
+  await sheet.locator('[part~="mobilise-button"]').first().click();
   return name;
 }
 

@@ -70,7 +70,7 @@ function summary(type: string, detail: Record<string, unknown> | null): string {
 
 for (const type of EVENTS) {
   search.addEventListener(type, (event) => {
-    const detail = (event as CustomEvent<Record<string, unknown> | null>).detail;
+    const detail = (event as CustomEvent<unknown>).detail as Record<string, unknown> | null;
     const row = document.createElement('tr');
     for (const text of [time.format(new Date()), type, summary(type, detail)]) {
       const cell = document.createElement('td');
