@@ -65,6 +65,77 @@ describe('<dora-search> sheet, map and keyboard path', () => {
     expect(shadow(el).querySelector('dora-service-card[variant="full"]')).to.equal(null);
   });
 
+  const openFirst = async (el: DoraSearchElement) => {
+    const card = cards(el)[0]!;
+    await card.updateComplete;
+    (card.shadowRoot!.querySelector('[part~="link"]') as HTMLElement).click();
+    return card;
+  };
+
+  it('a service removed since the search: "n’existe plus", and back to the list', async () => {
+    useHandlers(geoApi(), pagedSearch(nearResults(3)), http.get('*/api/v1/services/:id', () => HttpResponse.json({ detail: 'Not Found' }, { status: 404 })));
+    const el = await searchAt();
+    await settled(el);
+    const failed = oneEvent(el, 'dora-error');
+    const card = await openFirst(el);
+    expect((await failed).detail.message).to.contain('Ce service n’existe plus');
+    await waitUntil(() => shadow(el).querySelector('[part="service-view"] [role="alert"]'));
+    expect(shadow(el).querySelector('[part="service-view"] [role="alert"]')!.textContent).to.contain('Ce service n’existe plus');
+    expect(shadow(el).querySelector('dora-service-card[variant="full"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+    button(el, 'Retour aux résultats')!.click();
+    await waitUntil(() => shadow(el).activeElement === card, 'focus not back on the card');
+  });
+
+  it('when the detail fails, the sheet shows what the search returned, with a warning and "Réessayer"', async () => {
+    let fail = true;
+    const list = nearResults(3);
+    useHandlers(
+      geoApi(),
+      pagedSearch(list),
+      http.get('*/api/v1/services/:id', () =>
+        fail ? HttpResponse.json({ detail: 'Bad Gateway' }, { status: 502 }) : HttpResponse.json({ ...list[0]!.service, nom: 'Nom à jour' }),
+      ),
+    );
+    const el = await searchAt();
+    await settled(el);
+    await openFirst(el);
+    await waitUntil(() => shadow(el).querySelector('[part="service-view"] [role="alert"]'), 'no warning', { timeout: 8000 });
+    const full = shadow(el).querySelector<DoraServiceCardElement>('dora-service-card[variant="full"]')!;
+    expect(full.service!.id).to.equal(list[0]!.service.id);
+    fail = false;
+    (shadow(el).querySelector('[part="service-view"] [role="alert"] button') as HTMLButtonElement).click();
+    await waitUntil(() => shadow(el).querySelector<DoraServiceCardElement>('dora-service-card[variant="full"]')?.service?.nom === 'Nom à jour', 'retry did not load');
+    expect(shadow(el).querySelector('[part="service-view"] [role="alert"]')).to.equal(null);
+  });
+
+  it('"Afficher plus" that fails keeps the list, says so, and retries the same page', async () => {
+    let fail = false;
+    const all = nearResults(15);
+    useHandlers(
+      geoApi(),
+      http.get('*/api/v1/search/services', ({ request }) => {
+        const url = new URL(request.url);
+        searchRequests.push(url);
+        const page = Number(url.searchParams.get('page'));
+        if (page === 2 && fail) return HttpResponse.error();
+        const items = all.slice((page - 1) * 10, page * 10);
+        return HttpResponse.json({ items, total: 15, page, size: items.length, pages: 2 });
+      }),
+    );
+    const el = await searchAt();
+    await settled(el);
+    fail = true;
+    button(el, 'Afficher plus')!.click();
+    await waitUntil(() => shadow(el).querySelector('[role="alert"]'), 'no error', { timeout: 8000 });
+    expect(cards(el)).to.have.length(10);
+    expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.contain('Impossible de joindre');
+    fail = false;
+    (shadow(el).querySelector('[role="alert"] button') as HTMLButtonElement).click();
+    await waitUntil(() => cards(el).length === 15, 'retry did not append');
+    expect(searchRequests.filter((u) => u.searchParams.get('page') === '2').length).to.be.greaterThan(1);
+  });
+
   it('lets the host take over dora-service-open with preventDefault (the widget does nothing)', async () => {
     useHandlers(geoApi(), pagedSearch(nearResults(3)), serviceDetail([]));
     const el = await searchAt();

@@ -317,7 +317,8 @@ export class DoraSearchElement extends LitElement {
     autoRun: false,
     task: async ([id], { signal }) => (await this.client()).getService(id, { signal }),
     onError: (error) => {
-      if ((error as { name?: string })?.name !== 'AbortError') this.emitError(error, 'error.detail');
+      if ((error as { name?: string })?.name === 'AbortError') return;
+      this.emitError(error, errorMessageKey(error) === 'error.notFound' ? 'error.notFound' : 'error.detail');
     },
   });
   private readonly mapView = new MapViewController(this, {
