@@ -140,7 +140,7 @@ export class MapViewController implements ReactiveController {
     const view = this.view;
     return html`<div class="map-view">
       ${this.renderSwitch()}
-      <div class="map-view__grid" data-view=${view}>
+      <div class="map-view__grid" data-view=${view} data-map=${this.status}>
         <div class="map-view__list">${list}</div>
         ${this.status === 'idle' ? nothing : html`<div class="map-view__map" part="map" ?hidden=${view === 'list'}>${this.renderMap()}</div>`}
       </div>

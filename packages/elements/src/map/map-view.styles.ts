@@ -58,8 +58,9 @@ export const mapViewStyles = css`
     flex-direction: column;
     gap: var(--_space);
   }
-  /* The map view keeps the count, "Afficher plus" and messages; only the cards give way. */
-  .map-view__grid[data-view='map'] .map-view__list .list {
+  /* The map view keeps the count, "Afficher plus" and messages; only the cards give way, and only
+     to a map that loaded. */
+  .map-view__grid[data-view='map'][data-map='ready'] .map-view__list .list {
     display: none;
   }
   .map-view__map[hidden] {
