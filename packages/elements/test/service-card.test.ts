@@ -228,9 +228,22 @@ describe('<dora-service-card variant="full">', () => {
     expect(text(action(el, 'copy'))).to.equal('Copier le lien');
   });
 
-  it('follows the page language when it has no lang of its own', async () => {
+  it('follows the page language when it has no lang of its own, and a switch of it', async () => {
     const wrapper = await fixture(html`<div lang="en"><dora-service-card variant="compact" .service=${sparseService}></dora-service-card></div>`);
     const el = wrapper.querySelector('dora-service-card')!;
+    await rendered(el);
+    expect(text($(el, '.publics'))).to.contain('Not provided');
+    wrapper.setAttribute('lang', 'fr');
+    await waitUntil(() => text($(el, '.publics')).includes('Non renseigné'), 'the card did not follow the language switch');
+  });
+
+  it('inherits the language across shadow roots (a card inside another element)', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
+    const inner = host.attachShadow({ mode: 'open' });
+    const el = document.createElement('dora-service-card');
+    el.variant = 'compact';
+    el.service = sparseService;
+    inner.append(el);
     await rendered(el);
     expect(text($(el, '.publics'))).to.contain('Not provided');
   });

@@ -12,10 +12,44 @@ export interface LocalizableHost extends ReactiveControllerHost, HTMLElement {
   strings?: Partial<StringTable> | undefined;
 }
 
+/** The closest `lang` attribute above an element, across shadow roots (an element inside `<dora-search lang="en">`). */
+function inheritedLang(element: Element): string | null {
+  let node: Element | null = element;
+  while (node) {
+    const declared = node.closest('[lang]')?.getAttribute('lang');
+    if (declared) return declared;
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return null;
+}
+
+/** Hosts to re-render when a `lang` attribute changes anywhere in the page (a language switch). */
+const connectedHosts = new Set<LocalizableHost>();
+let langObserver: MutationObserver | undefined;
+
+function watchLang(host: LocalizableHost): void {
+  connectedHosts.add(host);
+  if (langObserver || typeof MutationObserver === 'undefined') return;
+  langObserver = new MutationObserver(() => {
+    for (const connected of connectedHosts) connected.requestUpdate();
+  });
+  langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+}
+
+function unwatchLang(host: LocalizableHost): void {
+  connectedHosts.delete(host);
+  if (connectedHosts.size === 0) {
+    langObserver?.disconnect();
+    langObserver = undefined;
+  }
+}
+
 /**
  * Strings as data: French by default, English shipped, any string overridable through the host's
  * `strings` property. The language is the element's own `lang`, else the closest ancestor's, else the
- * document's; anything other than English reads as French.
+ * document's; anything other than English reads as French. A change of any `lang` attribute in the
+ * page (a host switching language) re-renders the connected elements.
  *
  * Plurals: a key `name` with variants `name.one` / `name.other` (Intl.PluralRules categories) is
  * chosen by the `count` param, e.g. `t('results', { count: 3 })`.
@@ -30,11 +64,18 @@ export class LocalizeController<S extends StringTable> implements ReactiveContro
     host.addController(this);
   }
 
-  hostConnected(): void {}
+  /** Follows language switches of the page (its own `lang`, an ancestor's, the document's). */
+  hostConnected(): void {
+    watchLang(this.host);
+  }
+
+  hostDisconnected(): void {
+    unwatchLang(this.host);
+  }
 
   /** The resolved language of the host. */
   get lang(): Lang {
-    const declared = this.host.lang || this.host.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'fr';
+    const declared = this.host.lang || inheritedLang(this.host) || document.documentElement.lang || 'fr';
     return declared.toLowerCase().startsWith('en') ? 'en' : 'fr';
   }
 
