@@ -4,6 +4,7 @@
 // fresh browser context (empty cache). Targets: first results ≤ 400 ms; widget's share (total minus
 // the API's response time) ≤ 150 ms.
 import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser } from '../e2e/helpers/browser.js';
 import { repositoryRoot, startLocalApi } from '../e2e/helpers/local-api.js';
@@ -96,6 +97,8 @@ try {
   const apiOwn = median(apiOwnTimes);
   const widget = total - search;
   console.log(`\nFirst results of examples/script-tag (standalone build) around ${COMMUNE}, headless Chromium, local API`);
+  // Context for noisy figures: the machine may be shared.
+  console.log(`machine: ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min)`);
   console.log(`request: ${searchUrl}\n`);
   console.log('run   first results   search sent at   search response   other API calls (sent at + duration)');
   runs.forEach((run, index) => {
