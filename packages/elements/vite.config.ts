@@ -1,4 +1,5 @@
-import { defineConfig } from 'vite';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
 const deps = Object.keys(pkg.dependencies ?? {}).concat(['lit', '@lit/task', '@lit/context']);
@@ -42,7 +43,19 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
+  // dist/ also holds dist/types (tsc) and the other builds, so it is not emptied: drop the npm
+  // build's previous files (hashed chunk names) so that stale chunks are never published.
+  const cleanNpmBuild: Plugin = {
+    name: 'dora-clean-npm-build',
+    buildStart() {
+      if (!existsSync('dist')) return;
+      for (const name of readdirSync('dist', { withFileTypes: true })) {
+        if (name.isFile() && /\.js(\.map)?$/.test(name.name)) rmSync(`dist/${name.name}`);
+      }
+    },
+  };
   return {
+    plugins: [cleanNpmBuild],
     build: {
       outDir: 'dist',
       emptyOutDir: false, // keeps dist/types from tsc

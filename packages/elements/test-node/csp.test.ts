@@ -78,6 +78,11 @@ describe('built bundles under CSP + Trusted Types', () => {
       '/compact.html': () => card(`variant="compact" service-id="${paidService.id}" api-url="${apiUrl}" service-url="/fiche/{id}"`),
       '/hostile.html': () => card(`service-id="${hostileService.id}" api-url="${apiUrl}"`),
       '/missing.html': () => card(`service-id="dora--inconnu" api-url="${apiUrl}"`),
+      '/esm-twice.html': () => `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>ESM</title>
+        <script src="/probe.js"></script>
+        <script type="module" src="/standalone/dora-elements.js"></script>
+        <script type="module" src="/standalone/dora-elements.js?copie=2"></script></head>
+        <body><dora-service-card variant="compact" service-id="${paidService.id}" api-url="${apiUrl}"></dora-service-card></body></html>`,
       '/iife-twice.html': () => `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>IIFE</title>
         <script src="/probe.js"></script>
         <script src="/iife/dora-elements.iife.js"></script><script src="/iife/dora-elements.iife.js"></script></head>
@@ -173,6 +178,13 @@ describe('built bundles under CSP + Trusted Types', () => {
     assert.deepEqual(errors, []);
     const injected = await page.evaluate(() => document.querySelector('dora-service-card')!.shadowRoot!.querySelectorAll('img, script, svg, iframe').length);
     assert.equal(injected, 0);
+    await page.close();
+  });
+
+  it('loads the standalone module twice (two URLs, two module instances) without error', async () => {
+    const { page, violations, errors } = await visit('/esm-twice.html', 'button[part~="link"]');
+    assert.deepEqual(violations, []);
+    assert.deepEqual(errors, []);
     await page.close();
   });
 
