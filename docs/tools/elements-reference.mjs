@@ -16,18 +16,23 @@ function section(title, body) {
   return body ? `### ${title}\n\n${body}\n` : '';
 }
 
-/** Public custom elements of a manifest, sorted by tag name. */
-export function publicElements(manifest) {
+/** Custom elements of a manifest, sorted by tag name. */
+function customElements(manifest) {
   const elements = [];
   for (const module of manifest.modules ?? []) {
     for (const declaration of module.declarations ?? []) {
-      if (!declaration.customElement || !declaration.tagName) continue;
-      // Internal parts are documented by the elements that use them.
-      if (/@internal\b/.test(declaration.description ?? '') || declaration.tagName.startsWith('dora-internal')) continue;
-      elements.push({ ...declaration, path: module.path });
+      if (declaration.customElement && declaration.tagName) elements.push({ ...declaration, path: module.path });
     }
   }
   return elements.sort((a, b) => a.tagName.localeCompare(b.tagName));
+}
+
+/** Parts used inside the public elements, marked `**Internal**` or `@internal` in their JSDoc. */
+const isInternal = (element) => /\*\*Internal\*\*|@internal\b/.test(element.description ?? '');
+
+/** The elements an integrator uses. */
+export function publicElements(manifest) {
+  return customElements(manifest).filter((element) => !isInternal(element));
 }
 
 export function renderElement(element) {
@@ -79,6 +84,7 @@ export function renderElement(element) {
 export function renderManifest(manifest) {
   const elements = publicElements(manifest);
   if (elements.length === 0) throw new Error('custom-elements.json declares no public custom element');
+  const internal = customElements(manifest).filter(isInternal);
   return [
     '# Elements reference',
     '',
@@ -89,6 +95,11 @@ export function renderManifest(manifest) {
     elements.map((element) => `- [\`<${element.tagName}>\`](#${element.tagName})`).join('\n'),
     '',
     ...elements.map(renderElement),
+    internal.length > 0
+      ? `## Internal parts\n\nUsed inside the elements above, not meant to be placed in a page: ${internal
+          .map((element) => `\`<${element.tagName}>\` (\`${element.path}\`)`)
+          .join(', ')}.\n`
+      : '',
   ].join('\n');
 }
 
