@@ -157,9 +157,10 @@ function pageJson(items: string[], total: number, paging: Paging): string {
  */
 export function compactJson(value: unknown): string {
   const json = JSON.stringify(value);
-  return /[\u0100-\uffff]/.test(json)
-    ? json.replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-    : json;
+  if (!/[\u0100-\uffff]/.test(json)) return json;
+  const escaped = json.replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // Through latin1 bytes: the result is certainly a flat one-byte string (a replace may keep two bytes).
+  return Buffer.from(escaped, 'latin1').toString('latin1');
 }
 
 /** The dataset with its indexes. Immutable once built. */
