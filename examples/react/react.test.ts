@@ -67,6 +67,8 @@ describe('examples/react', () => {
       await sheet.waitFor({ timeout: 15_000 });
       await sheet.locator('button', { hasText: /^\s*Mobiliser/ }).first().click();
       await page.locator('li', { hasText: /^Orientation vers / }).waitFor();
+      // React's re-render (new state) did not reset the widget: the sheet is still open.
+      assert.equal(await sheet.isVisible(), true);
       assert.match((await page.locator('h2#orientations-title').textContent()) ?? '', /Orientations \(1\)/);
       assert.deepEqual(popups, [], 'preventDefault() stopped the default (no new tab)');
       await screenshot(page, 'example-react');
