@@ -101,11 +101,11 @@ describe('<dora-search> sheet, map and keyboard path', () => {
     await settled(el);
     await openFirst(el);
     await waitUntil(() => shadow(el).querySelector('[part="service-view"] [role="alert"]'), 'no warning', { timeout: 8000 });
-    const full = shadow(el).querySelector<DoraServiceCardElement>('dora-service-card[variant="full"]')!;
-    expect(full.service!.id).to.equal(list[0]!.service.id);
+    const sheet = () => shadow(el).querySelector<HTMLElement & { service: { id: string; nom: string } | null }>('dora-service-card[variant="full"]');
+    expect(sheet()!.service!.id).to.equal(list[0]!.service.id);
     fail = false;
     (shadow(el).querySelector('[part="service-view"] [role="alert"] button') as HTMLButtonElement).click();
-    await waitUntil(() => shadow(el).querySelector<DoraServiceCardElement>('dora-service-card[variant="full"]')?.service?.nom === 'Nom à jour', 'retry did not load');
+    await waitUntil(() => sheet()?.service?.nom === 'Nom à jour', 'retry did not load');
     expect(shadow(el).querySelector('[part="service-view"] [role="alert"]')).to.equal(null);
   });
 
@@ -134,6 +134,23 @@ describe('<dora-search> sheet, map and keyboard path', () => {
     (shadow(el).querySelector('[role="alert"] button') as HTMLButtonElement).click();
     await waitUntil(() => cards(el).length === 15, 'retry did not append');
     expect(searchRequests.filter((u) => u.searchParams.get('page') === '2').length).to.be.greaterThan(1);
+  });
+
+  it('"Retour aux résultats" brings the page back to where it was scrolled', async () => {
+    useHandlers(geoApi(), pagedSearch(nearResults(10)), serviceDetail(nearResults(10).map((r) => r.service)));
+    const el = await searchAt();
+    await settled(el);
+    const card = cards(el)[7]!;
+    await card.updateComplete;
+    card.scrollIntoView({ block: 'center' });
+    const scrolled = window.scrollY;
+    expect(scrolled).to.be.greaterThan(0);
+    (card.shadowRoot!.querySelector('[part~="link"]') as HTMLElement).click();
+    await waitUntil(() => shadow(el).querySelector('dora-service-card[variant="full"]'));
+    window.scrollTo(0, 0);
+    button(el, 'Retour aux résultats')!.click();
+    await waitUntil(() => shadow(el).activeElement === card, 'focus not restored');
+    expect(Math.abs(window.scrollY - scrolled)).to.be.lessThan(2);
   });
 
   it('lets the host take over dora-service-open with preventDefault (the widget does nothing)', async () => {

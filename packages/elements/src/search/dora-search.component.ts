@@ -517,9 +517,9 @@ export class DoraSearchElement extends LitElement {
   private submit(): void {
     const combobox = this.renderRoot.querySelector('dora-place-combobox');
     const typed = combobox?.inputText.trim() ?? '';
-    if (typed && !this.origin) {
-      // Text that is not a chosen commune: say so rather than search all of France.
-      this.placeError = this.t('place.notChosen');
+    if (!this.origin) {
+      // No commune chosen: say so rather than search all of France (the API has no place filter then).
+      this.placeError = this.t(typed ? 'place.notChosen' : 'place.required');
       combobox?.focus();
       return;
     }
