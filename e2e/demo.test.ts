@@ -3,11 +3,13 @@
 // case-management pages record an orientation, the events page computes the funnel. Screenshots
 // of each page go to test-output/.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { axeViolations, collectErrors, launchBrowser, screenshot } from './helpers/browser.js';
 import { startDemo, type DemoServer } from './helpers/demo-server.js';
-import { startLocalApi, type RunningProcess } from './helpers/local-api.js';
+import { repositoryRoot, startLocalApi, type RunningProcess } from './helpers/local-api.js';
 import { serveRepository, type StaticServer } from './helpers/static-server.js';
 
 const COMPACT = 'dora-service-card[variant="compact"]';
@@ -79,6 +81,24 @@ describe('demo site and examples', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `no horizontal scrolling at 320 px (overflow ${overflow}px)`);
     await screenshot(page, 'demo-search-320px');
+    await page.close();
+  });
+
+  it('the configurator has a field for every attribute of <dora-search> (from custom-elements.json)', async () => {
+    const manifest = JSON.parse(readFileSync(join(repositoryRoot, 'packages/elements/custom-elements.json'), 'utf8')) as {
+      modules: { declarations?: { tagName?: string; attributes?: { name: string }[] }[] }[];
+    };
+    const search = manifest.modules.flatMap((module) => module.declarations ?? []).find((d) => d.tagName === 'dora-search');
+    const attributes = (search?.attributes ?? []).map((attribute) => attribute.name);
+    assert.ok(attributes.length > 20, attributes.join(' '));
+    const page = await context.newPage();
+    await page.goto(`${demo.url}configurateur.html`);
+    await page.locator('#configurator fieldset').first().waitFor();
+    const missing: string[] = [];
+    for (const attribute of attributes) {
+      if ((await page.locator(`#configurator [name="${attribute}"]`).count()) === 0) missing.push(attribute);
+    }
+    assert.deepEqual(missing, []);
     await page.close();
   });
 
