@@ -168,6 +168,18 @@ describe('place combobox', () => {
     expect(root.querySelector('[role="alert"]')!.textContent).to.contain('Impossible de charger la liste des communes');
   });
 
+  it('asks for a commune when "Rechercher" is pressed with an empty field', async () => {
+    useHandlers(geoApi(), pagedSearch(nearResults(1)));
+    const { el, root, input } = await setup();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit"]')!.click();
+    await waitUntil(() => root.querySelector('[role="alert"]'));
+    expect(root.querySelector('[role="alert"]')!.textContent).to.equal('Saisissez une commune ou un code postal, puis choisissez-la dans la liste.');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(root.activeElement === input, 'focus moved to the field').to.equal(true);
+    expect(searchRequests).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
   it('refuses to search on text that is not a chosen commune', async () => {
     useHandlers(geoApi(), pagedSearch(nearResults(1)));
     const { el, root, input } = await setup();
