@@ -647,7 +647,14 @@ export class DoraResultsMap extends LitElement {
       return;
     }
     if (!this.hasSize()) return;
-    this.popup ??= L.popup({ closeButton: false, autoPanPadding: [24, 24], maxWidth: 280, className: 'dora-popup-box' });
+    this.popup ??= L.popup({
+      closeButton: false,
+      // Clear of the controls (left) and of the notice and attribution (bottom).
+      autoPanPaddingTopLeft: [64, 16],
+      autoPanPaddingBottomRight: [16, 80],
+      maxWidth: 280,
+      className: 'dora-popup-box',
+    });
     this.popup.setLatLng([placed.point.lat, placed.point.lon]).setContent(this.popupContent(placed)).openOn(map);
     if (this.focusPopup) this.popup.getElement()?.querySelector<HTMLElement>('.dora-popup__open')?.focus();
     this.focusPopup = false;

@@ -77,10 +77,11 @@ export const mapStyles = css`
   }
 
   .notice {
+    /* At the bottom, above the attribution: popups open upwards from their marker. */
     position: absolute;
     z-index: 1000;
-    top: 0.5rem;
     right: 0.5rem;
+    bottom: 1.75rem;
     left: 3.75rem;
     margin: 0;
     padding: 0.5rem 0.75rem;
@@ -146,10 +147,8 @@ export const mapStyles = css`
     transition: transform 0.15s;
   }
   .dora-marker.is-selected .dora-marker__pin {
-    border-color: var(--_primary, #1d4ed8);
-    background: var(--_on-primary, #ffffff);
-    box-shadow: 0 0 0 3px var(--_primary, #1d4ed8), 0 2px 6px rgb(0 0 0 / 0.5);
-    transform: rotate(-45deg) scale(1.3);
+    box-shadow: 0 0 0 3px var(--_text, #1f2937), 0 2px 6px rgb(0 0 0 / 0.5);
+    transform: rotate(-45deg) scale(1.35);
   }
   .dora-marker:hover .dora-marker__pin {
     transform: rotate(-45deg) scale(1.15);
