@@ -2,7 +2,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Connect, type Plugin } from 'vite';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const demo = join(root, 'demo');
@@ -32,22 +32,27 @@ const CONTENT_TYPES: Record<string, string> = {
  */
 function repositoryFiles(): Plugin {
   const mounts = ['/packages/elements/dist/', '/examples/'];
+  const serve: Connect.NextHandleFunction = (request, response, next) => {
+    let pathname: string;
+    try {
+      pathname = normalize(decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/'));
+    } catch {
+      return next(); // malformed escape: not one of ours
+    }
+    // Checked after normalisation, so that `/examples/../package.json` stays out.
+    if (!mounts.some((mount) => pathname.startsWith(mount))) return next();
+    let file = join(root, pathname);
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file) || !statSync(file).isFile() || file.includes(`${sep}node_modules${sep}`)) return next();
+    response.setHeader('Content-Type', CONTENT_TYPES[extname(file)] ?? 'application/octet-stream');
+    response.setHeader('Access-Control-Allow-Origin', '*');
+    response.setHeader('Cache-Control', 'no-cache');
+    createReadStream(file).pipe(response);
+  };
   return {
     name: 'dora-repository-files',
-    configureServer(server) {
-      server.middlewares.use((request, response, next) => {
-        const pathname = decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/');
-        if (!mounts.some((mount) => pathname.startsWith(mount))) return next();
-        let file = normalize(join(root, pathname));
-        if (!file.startsWith(root + sep)) return next();
-        if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-        if (!existsSync(file) || !statSync(file).isFile() || file.includes(`${sep}node_modules${sep}`)) return next();
-        response.setHeader('Content-Type', CONTENT_TYPES[extname(file)] ?? 'application/octet-stream');
-        response.setHeader('Access-Control-Allow-Origin', '*');
-        response.setHeader('Cache-Control', 'no-cache');
-        createReadStream(file).pipe(response);
-      });
-    },
+    configureServer: (server) => void server.middlewares.use(serve),
+    configurePreviewServer: (server) => void server.middlewares.use(serve),
   };
 }
 
