@@ -28,3 +28,8 @@ export type {
 } from './search/dora-search.component.js';
 export type { DoraSearchStrings } from './search/dora-search.strings.js';
 export type { Place } from './search/search-state.js';
+// The map (types only: the map code itself is a lazily loaded chunk).
+export type { DoraViewChangeDetail, ResultsView } from './map/map-view-controller.js';
+export type { MapViewStrings } from './map/map-view.strings.js';
+export type { DoraMapSelectDetail } from './map/dora-results-map.component.js';
+export type { DoraResultsMapStrings } from './map/dora-results-map.strings.js';
