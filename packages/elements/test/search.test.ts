@@ -217,6 +217,17 @@ describe('<dora-search>', () => {
     expect(cards(el).map((c) => c.dataset.id)).to.deep.equal([fresh[0]!.service.id]);
   });
 
+  it('finishes its search when moved in the page while loading', async () => {
+    useHandlers(geoApi(), pagedSearch(nearResults(4), { wait: () => 300 }));
+    const el = await searchAt();
+    await waitUntil(() => searchRequests.length === 1);
+    const other = document.createElement('div');
+    el.parentElement!.append(other);
+    other.append(el); // disconnect + connect: the pending request is aborted, then run again
+    await waitUntil(() => cards(el).length === 4, 'no results after the move', { timeout: 5000 });
+    expect(searchRequests).to.have.length(2);
+  });
+
   it('rayon filters loaded pages on distance and requests pages until page-size results', async () => {
     // 30 in-person services at 0..29 km, then 5 remote ones.
     const all = [...nearResults(30), ...[1, 2, 3, 4, 5].map(remoteResult)];

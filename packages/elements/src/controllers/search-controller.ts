@@ -92,6 +92,7 @@ export class SearchController<P, T> implements ReactiveController {
   private exhausted = true;
   private filtered = false;
   private lastRun: Run<P, T> | undefined;
+  private interrupted = false;
   private readonly task: Task<[Run<P, T>], RunResult<P, T>>;
 
   constructor(
@@ -107,10 +108,19 @@ export class SearchController<P, T> implements ReactiveController {
     });
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    // Moved in the page (frameworks do): the action the disconnection aborted runs again.
+    if (this.interrupted) {
+      this.interrupted = false;
+      this.retry();
+    }
+  }
 
   hostDisconnected(): void {
-    this.task.abort();
+    if (this.status === 'loading' || this.status === 'loading-more') {
+      this.interrupted = true;
+      this.task.abort();
+    }
   }
 
   /** Whether "load more" can add items. */
