@@ -2,7 +2,7 @@ import { adoptStyles, html, LitElement, nothing, type PropertyValues, type Templ
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { labelOf } from '@dora/sdk';
-import { LocalizeController } from '../i18n/localize-controller.js';
+import { LocalizeController, type Lang } from '../i18n/localize-controller.js';
 import { clientFor } from '../internal/client.js';
 import { fire } from '../internal/events.js';
 import { fillUrlTemplate } from '../internal/safe-url.js';
@@ -20,7 +20,6 @@ import {
   type CardService,
 } from './card-parts.js';
 import { en, fr, type ServiceCardStrings } from './dora-service-card.strings.js';
-import type { Lang } from '../i18n/localize-controller.js';
 import { cardStyles } from './dora-service-card.styles.js';
 import type { SheetContext } from './service-sheet.js';
 
@@ -28,12 +27,12 @@ export type { CardService } from './card-parts.js';
 
 type SheetModule = typeof import('./service-sheet.js');
 let sheetModule: Promise<SheetModule> | undefined;
-/** The full sheet's code, loaded once, on first use. */
 let loadedSheet: SheetModule | null = null;
 
 /** Every card's strings: the sheet's are added when its code loads. */
 const catalogue = { fr: { ...fr }, en: { ...en } } as Record<Lang, ServiceCardStrings>;
 
+/** The full sheet's code (and its strings), loaded once, on first use. */
 const loadSheet = (): Promise<SheetModule> =>
   (sheetModule ??= import('./service-sheet.js').then((sheet) => {
     Object.assign(catalogue.fr, sheet.sheetFr);
