@@ -104,9 +104,9 @@ export class MapViewController implements ReactiveController {
 
   hostUpdated(): void {
     // Cards are rendered by the host: mark the selected one after each render.
-    for (const result of this.options.results()) {
-      const id = result.service.id;
-      this.options.cardFor(id)?.toggleAttribute('data-map-selected', this.view !== 'list' && id === this.selectedId);
+    const selected = this.view === 'list' ? null : this.selectedId;
+    for (const card of this.host.renderRoot.querySelectorAll<HTMLElement>('.map-view__list dora-service-card[data-id]')) {
+      card.toggleAttribute('data-map-selected', card.dataset.id === selected);
     }
   }
 
