@@ -670,6 +670,7 @@ export class DoraSearchElement extends LitElement {
         ${filters.length > 0
           ? html`<details class="filters" part="filters">
               <summary>
+                <svg class="chevron" aria-hidden="true" viewBox="0 0 24 24" focusable="false"><path fill="currentColor" d="M12 15.5 5.5 9l1.4-1.4 5.1 5.1 5.1-5.1L18.5 9z" /></svg>
                 ${this.t('form.filters')}
                 ${selectedCount > 0 ? html`<span class="badge">${this.t('form.selectedCount', { count: selectedCount })}</span>` : nothing}
               </summary>

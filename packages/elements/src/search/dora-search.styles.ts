@@ -41,6 +41,25 @@ export const styles = [
       font-weight: 600;
       cursor: pointer;
     }
+    details.filters > summary::-webkit-details-marker {
+      display: none;
+    }
+    summary .chevron {
+      flex: none;
+      width: 1.25rem;
+      height: 1.25rem;
+      color: var(--_primary);
+      transform: rotate(-90deg);
+      transition: transform 0.15s;
+    }
+    details[open] > summary .chevron {
+      transform: none;
+    }
+    @media (prefers-reduced-motion: reduce) {
+      summary .chevron {
+        transition: none;
+      }
+    }
     .filters-body {
       display: grid;
       gap: var(--_space);
