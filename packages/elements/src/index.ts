@@ -20,6 +20,7 @@ export { clientFor, type ClientSettings } from './internal/client.js';
 export type { Lang, StringTable } from './i18n/localize-controller.js';
 export { DoraSearchElement } from './search/dora-search.js';
 export type {
+  DoraSearchAllStrings,
   DoraErrorEventDetail,
   DoraInvalidItemsEventDetail,
   DoraNoResultEventDetail,

@@ -225,8 +225,12 @@ describe('<dora-search> sheet, map and keyboard path', () => {
     const sheet = shadow(el).querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('dora-service-card[variant="full"]')!;
     await sheet.updateComplete;
     await waitUntil(() => sheet.shadowRoot!.querySelector('[part~="mobilise-button"]'), 'no Mobiliser');
+    // One `strings` object reaches the cards too.
+    el.strings = { mobilise: 'Orienter' };
+    await el.updateComplete;
+    await sheet.updateComplete;
     const mobilise = sheet.shadowRoot!.querySelector<HTMLElement>('[part~="mobilise-button"]')!;
-    expect(mobilise.textContent).to.contain('Mobiliser');
+    expect(mobilise.textContent).to.contain('Orienter');
     expect(mobilise, 'a "Mobiliser" control').to.exist;
     // Tab forward until "Mobiliser" has focus.
     let steps = 0;

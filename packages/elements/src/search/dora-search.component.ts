@@ -27,6 +27,9 @@ import { safeUrl, WEB_PROTOCOLS } from '../internal/safe-url.js';
 import type { PlaceChangeDetail } from './dora-place-combobox.component.js';
 import type { ThematiquesChangeDetail } from './dora-thematique-picker.component.js';
 import { catalogue, type DoraSearchStrings, type SearchStringKey } from './dora-search.strings.js';
+import type { ServiceCardStrings } from '../service-card/dora-service-card.strings.js';
+import type { MapViewStrings } from '../map/map-view.strings.js';
+import type { DoraResultsMapStrings } from '../map/dora-results-map.strings.js';
 import { styles } from './dora-search.styles.js';
 import { API_RADIUS_KM, distanceFilter } from './distance-filter.js';
 import { errorMessageKey } from './search-errors.js';
@@ -44,6 +47,12 @@ import {
   type Place,
   type Selection,
 } from './search-state.js';
+
+/**
+ * Every string of the widget, overridable through `strings`: the search's own, those of the
+ * result cards and service sheet, and those of the map (keys do not collide).
+ */
+export type DoraSearchAllStrings = DoraSearchStrings & ServiceCardStrings & MapViewStrings & DoraResultsMapStrings;
 
 /** Detail of `dora-search`: a search is about to run (cancelable: the host may run its own). */
 export interface DoraSearchEventDetail {
@@ -286,8 +295,11 @@ export class DoraSearchElement extends LitElement {
   @property({ reflect: true }) theme: string | undefined;
   /** `light`, `dark` or `auto`. */
   @property({ attribute: 'color-scheme', reflect: true }) colorScheme: string | undefined;
-  /** Overrides for any string, ARIA labels included (keys of {@link DoraSearchStrings} and of the map view). */
-  @property({ attribute: false }) strings: Partial<DoraSearchStrings> | undefined;
+  /**
+   * Overrides for any string of the widget, ARIA labels included: the search's, the cards' and the
+   * map's ({@link DoraSearchAllStrings}), in the current language.
+   */
+  @property({ attribute: false }) strings: Partial<DoraSearchAllStrings> | undefined;
   /** How results show: `list` (default), `map` or `split` (list and map side by side when there is room). */
   @property({ reflect: true }) view = 'list';
   /** Tile URL template of the results map (`https://…/{z}/{x}/{y}.png`); empty for OpenStreetMap's. */
@@ -736,6 +748,7 @@ export class DoraSearchElement extends LitElement {
                   data-id=${result.service.id}
                   lang=${lang}
                   heading-level=${level + 1}
+                  .strings=${this.strings}
                   .service=${result.service}
                   .distance=${result.distance}
                   service-url=${this.serviceUrl || nothing}
@@ -828,6 +841,7 @@ export class DoraSearchElement extends LitElement {
             variant="full"
             lang=${this.localize.lang}
             heading-level=${this.level}
+            .strings=${this.strings}
             .service=${service}
             .distance=${opened.distance}
             report-url=${this.reportUrl || nothing}
