@@ -52,6 +52,21 @@ describe('loadDataset', () => {
     }
   });
 
+  it('reads a one-record-per-line JSON array line by line (a bad line is one skipped record), and any other layout whole', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dora-lines-'));
+    try {
+      writeFileSync(join(dir, 'structures.json'), JSON.stringify([structure('dora--s1')], null, 2));
+      const lines = [service('dora--a'), service('dora--b')].map((r) => JSON.stringify(r));
+      writeFileSync(join(dir, 'services.json'), `[\n${lines[0]},\n{"id": "dora--broken", oops},\n${lines[1]}\n]\n`);
+      const { report, services, structures } = loadDataset(dir, { now: NOW });
+      assert.deepEqual(services.map((s) => s.id), ['dora--a', 'dora--b']);
+      assert.deepEqual([report.services.read, report.services.invalid], [3, 1]);
+      assert.equal(structures.length, 1, 'the pretty-printed file is parsed whole');
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+
   it('accepts a saved API page ({items: [...]}) as a file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dora-page-'));
     try {

@@ -89,11 +89,12 @@ export interface LoadOptions {
 export function loadDataset(dir: string, options: LoadOptions = {}): Dataset {
   const started = performance.now();
   const now = options.now ?? new Date();
+  // Both files are opened first, so that a missing one fails the load before any work.
   const rawStructures = readRecords(dir, 'structures');
   const rawServices = readRecords(dir, 'services');
 
-  const structureCount: LoadCount = { read: rawStructures.length, valid: 0, invalid: 0, reasons: [] };
-  const serviceCount: LoadCount = { read: rawServices.length, valid: 0, invalid: 0, reasons: [] };
+  const structureCount: LoadCount = { read: 0, valid: 0, invalid: 0, reasons: [] };
+  const serviceCount: LoadCount = { read: 0, valid: 0, invalid: 0, reasons: [] };
   const skip = (count: LoadCount, record: unknown, index: number, reason: string) => {
     count.invalid++;
     if (count.reasons.length < MAX_REASONS) count.reasons.push(`${describe(record, index)}: ${reason}`);
@@ -107,7 +108,7 @@ export function loadDataset(dir: string, options: LoadOptions = {}): Dataset {
     scoreMissing: boolean;
   }
   const structureById = new Map<string, StructureEntry>();
-  rawStructures.forEach((raw, index) => {
+  forEachRecord(rawStructures, structureCount, (raw, index) => {
     if (!isObject(raw)) return skip(structureCount, raw, index, 'not an object');
     const scoreMissing = raw['score_qualite'] === undefined || raw['score_qualite'] === null;
     // The raw record is ours (just parsed): fill the API-only keys in place rather than copy it.
@@ -126,7 +127,7 @@ export function loadDataset(dir: string, options: LoadOptions = {}): Dataset {
   // Services: validate, compute missing scores, require a known structure.
   const serviceById = new Map<string, Service>();
   let computedServiceScores = 0;
-  rawServices.forEach((raw, index) => {
+  forEachRecord(rawServices, serviceCount, (raw, index) => {
     if (!isObject(raw)) return skip(serviceCount, raw, index, 'not an object');
     const scoreMissing = raw['score_qualite'] === undefined || raw['score_qualite'] === null;
     raw['adresse_certifiee'] ??= false;
@@ -250,41 +251,103 @@ export function loadDataset(dir: string, options: LoadOptions = {}): Dataset {
   };
 }
 
-/** Reads `<kind>.json` (an array, or a page `{items: [...]}`) or `<kind>.ndjson` (one record per line). */
-function readRecords(dir: string, kind: 'structures' | 'services'): unknown[] {
+/** Records of a file, read lazily so that each raw record can be dropped once validated. */
+type RecordSource = () => Iterable<unknown>;
+
+function forEachRecord(source: RecordSource, count: LoadCount, visit: (raw: unknown, index: number) => void): void {
+  let index = 0;
+  for (const raw of source()) {
+    count.read++;
+    visit(raw, index++);
+  }
+}
+
+/**
+ * Opens `<kind>.json` (an array, or a page `{items: [...]}`) or `<kind>.ndjson` (one record per line).
+ * A `.json` array written one record per line (as the generators and `JSON.stringify` per item do) is
+ * parsed line by line: no giant string in memory, and raw records can be dropped as they are validated.
+ * Any other layout is parsed as a whole.
+ */
+function readRecords(dir: string, kind: 'structures' | 'services'): RecordSource {
   const jsonPath = join(dir, `${kind}.json`);
   const ndjsonPath = join(dir, `${kind}.ndjson`);
-  if (existsSync(jsonPath)) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(readFileSync(jsonPath, 'utf8'));
-    } catch (error) {
-      throw new DatasetError(`${jsonPath} is not valid JSON: ${(error as Error).message}`);
-    }
-    if (Array.isArray(parsed)) return parsed;
-    if (isObject(parsed) && Array.isArray(parsed['items'])) return parsed['items'];
-    throw new DatasetError(`${jsonPath} must hold an array of ${kind} (or a page with "items")`);
+  const path = existsSync(jsonPath) ? jsonPath : existsSync(ndjsonPath) ? ndjsonPath : null;
+  if (!path) throw new DatasetError(`no ${kind}.json or ${kind}.ndjson in ${dir}`);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new DatasetError(`cannot read ${path}: ${(error as Error).message}`);
   }
-  if (existsSync(ndjsonPath)) {
-    let text: string;
-    try {
-      text = readFileSync(ndjsonPath, 'utf8');
-    } catch (error) {
-      throw new DatasetError(`cannot read ${ndjsonPath}: ${(error as Error).message}`);
-    }
-    // A malformed line becomes a record that fails validation: skipped and counted like any other.
-    return text
-      .split('\n')
-      .filter((line) => line.trim())
-      .map((line) => {
-        try {
-          return JSON.parse(line) as unknown;
-        } catch {
-          return new MalformedLine(line);
-        }
-      });
+  if (path === ndjsonPath) return () => lines(bytes, (line) => line);
+  const lineRecords = lineDelimitedArray(bytes);
+  if (lineRecords) return () => lines(bytes, (line, first, last) => (first || last ? null : line.replace(/,\s*$/, '')), lineRecords);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(bytes.toString('utf8'));
+  } catch (error) {
+    throw new DatasetError(`${path} is not valid JSON: ${(error as Error).message}`);
   }
-  throw new DatasetError(`no ${kind}.json or ${kind}.ndjson in ${dir}`);
+  const records = Array.isArray(parsed) ? parsed : isObject(parsed) && Array.isArray(parsed['items']) ? parsed['items'] : null;
+  if (!records) throw new DatasetError(`${path} must hold an array of ${kind} (or a page with "items")`);
+  return () => records as unknown[];
+}
+
+/**
+ * Whether `bytes` is a JSON array laid out one record per line: `[` alone on the first line, `]` alone
+ * on the last, every other line starting with `{` in the first column and ending with `}` or `},`.
+ * Returns the number of lines, or null.
+ */
+function lineDelimitedArray(bytes: Buffer): number | null {
+  let start = 0;
+  let count = 0;
+  let lastContent = '';
+  while (start < bytes.length) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end === -1) end = bytes.length;
+    let stop = end;
+    while (stop > start && (bytes[stop - 1] === 0x0d || bytes[stop - 1] === 0x20)) stop--;
+    if (stop > start) {
+      const first = bytes[start]!;
+      const final = bytes[stop - 1]!;
+      const previous = bytes[stop - 2];
+      if (count === 0) {
+        if (!(first === 0x5b && stop === start + 1)) return null; // "["
+      } else if (!(first === 0x7b && (final === 0x7d || (final === 0x2c && previous === 0x7d)))) {
+        if (!(first === 0x5d && stop === start + 1)) return null; // "]" closes
+        lastContent = ']';
+      }
+      if (lastContent === ']' && first !== 0x5d) return null;
+      count++;
+    }
+    start = end + 1;
+  }
+  return lastContent === ']' && count >= 2 ? count : null;
+}
+
+/** Yields the parsed non-empty lines of `bytes`; a line that is not JSON yields a {@link MalformedLine}. */
+function* lines(
+  bytes: Buffer,
+  select: (line: string, first: boolean, last: boolean) => string | null,
+  total?: number,
+): Generator<unknown> {
+  let start = 0;
+  let seen = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end === -1) end = bytes.length;
+    const line = bytes.toString('utf8', start, end).trim();
+    start = end + 1;
+    if (!line) continue;
+    seen++;
+    const text = select(line, seen === 1, total !== undefined && seen === total);
+    if (text === null) continue;
+    try {
+      yield JSON.parse(text) as unknown;
+    } catch {
+      yield new MalformedLine(text);
+    }
+  }
 }
 
 class MalformedLine {
