@@ -38,8 +38,15 @@ try {
     .replace('<dora-search ', `<dora-search code-commune="${COMMUNE}" `);
   if (!example.includes(`code-commune="${COMMUNE}"`)) throw new Error('examples/script-tag/index.html has no <dora-search> to measure');
   site.pages.set('/bench.html', example);
+  // For comparison: the same page with the single-file IIFE build (no chunks to chain, but everything up front).
+  const iife = example.replace(
+    /<script type="module" src="\/packages\/elements\/dist\/standalone\/dora-elements\.js"><\/script>/,
+    '<script defer src="/packages/elements/dist/iife/dora-elements.iife.js"></script>',
+  );
+  if (iife === example) throw new Error('examples/script-tag/index.html no longer loads the standalone build as expected');
+  site.pages.set('/bench-iife.html', iife);
 
-  const measure = async (): Promise<Run> => {
+  const measure = async (path = '/bench.html'): Promise<Run> => {
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     // Records the first animation frame after the first result card has rendered content.
     // A string, not a function: tsx would wrap named functions with a helper the page does not have.
@@ -55,7 +62,7 @@ try {
       requestAnimationFrame(poll);
     `);
     const page = await context.newPage();
-    await page.goto(`${site.url}/bench.html`);
+    await page.goto(`${site.url}${path}`);
     await page.waitForFunction(() => (window as unknown as { firstResults?: number }).firstResults !== undefined, null, { timeout: 30_000 });
     const run = await page.evaluate((apiUrl) => {
       const apiRequests = performance
@@ -85,6 +92,9 @@ try {
     runs.push(run);
     searchUrl ||= run.apiRequests.find((request) => request.url.includes('/search/services'))?.url ?? '';
   }
+  await measure('/bench-iife.html');
+  const iifeRuns: Run[] = [];
+  for (let i = 0; i < RUNS; i++) iifeRuns.push(await measure('/bench-iife.html'));
   for (let i = 0; i < RUNS + 1; i++) {
     const started = performance.now();
     const response = await fetch(`${api.url}${searchUrl}`);
@@ -113,6 +123,9 @@ median search sent at                 ${ms(median(runs.map((run) => run.searchSt
 median API response, seen by the page ${ms(search)}
 median API response, from Node        ${ms(apiOwn)}   (the local API's own time, no browser)
 widget's share (total − API)          ${ms(widget)}   (target ≤ 150 ms: ${widget <= 150 ? 'OK' : 'MISSED'})
+
+for comparison, the single-file IIFE build (dist/iife): first results ${ms(median(iifeRuns.map((run) => run.firstResults)))}, \
+search sent at ${ms(median(iifeRuns.map((run) => run.searchStart)))}, widget's share ${ms(median(iifeRuns.map((run) => run.firstResults - run.searchRequest)))}
 `);
 } finally {
   await browser.close();
