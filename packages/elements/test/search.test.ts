@@ -242,6 +242,30 @@ describe('<dora-search>', () => {
     expect(searchRequests[0]!.searchParams.get('size')).to.equal('50');
   });
 
+  it('"Afficher plus" that finds nothing new keeps focus in the widget (on the results heading)', async () => {
+    // An API that answers 4 items per page whatever the size asked: page 1 holds 0..3 km, pages 2
+    // and 3 only services beyond the 3 km radius (dropped by the widget).
+    const all = nearResults(12);
+    useHandlers(
+      geoApi(),
+      http.get('*/api/v1/search/services', ({ request }) => {
+        const page = Number(new URL(request.url).searchParams.get('page'));
+        const items = all.slice((page - 1) * 4, page * 4);
+        return HttpResponse.json({ items, total: 12, page, size: items.length, pages: 3 });
+      }),
+    );
+    const el = await searchAt({ rayon: '3', 'page-size': '4' });
+    await settled(el);
+    expect(cards(el)).to.have.length(4);
+    const more = button(el, 'Afficher plus')!;
+    more.focus();
+    more.click();
+    await waitUntil(() => !button(el, 'Afficher plus'), '"Afficher plus" still there');
+    await waitUntil(() => shadow(el).activeElement?.getAttribute('part') === 'results-heading', 'focus lost');
+    expect(cards(el)).to.have.length(4);
+    expect(status(el)).to.equal('4 services près de Nantes');
+  });
+
   it('include-remote-services="false" keeps only in-person services within the radius and stops paging', async () => {
     const all = [...nearResults(8), ...[1, 2, 3].map(remoteResult)];
     useHandlers(geoApi(), pagedSearch(all));

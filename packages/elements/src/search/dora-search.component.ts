@@ -473,9 +473,13 @@ export class DoraSearchElement extends LitElement {
       fire(this, 'dora-results', { page: last, params, items: newItems, shown: [...this.results.items], append, count: this.results.count });
     }
     if (append) {
-      this.announcer.announce(this.t('results.more', { count: newItems.length, shown: this.results.items.length }));
+      if (newItems.length > 0) this.announcer.announce(this.t('results.more', { count: newItems.length, shown: this.results.items.length }));
+      else this.announceCount(); // now exact: every page is in
       const first = newItems[0];
       if (first) this.focusing.focusAfterUpdate(() => this.cardFor(first.service.id), cardLink);
+      // Nothing new (the last pages held only filtered-out items): "Afficher plus" is gone, so
+      // focus must not fall back to the page.
+      else this.focusing.focusAfterUpdate(() => this.renderRoot.querySelector<HTMLElement>('.results-heading'));
       return;
     }
     this.announceCount();
