@@ -67,12 +67,17 @@ async function main(): Promise<void> {
   try {
     await waitForHealth(url, server);
     const startupS = (performance.now() - started) / 1000;
+    const startupCpuS = cpuSecondsOf(server.pid!);
     const health = (await (await fetch(`${url}/health`)).json()) as { services: number; structures: number };
-    console.log(`start-up: ${startupS.toFixed(2)} s (${health.services} services, ${health.structures} structures)`);
+    console.log(
+      `start-up: ${startupS.toFixed(2)} s wall, ${startupCpuS.toFixed(2)} s of server CPU (${health.services} services, ${health.structures} structures)`,
+    );
 
     // Warm-up, then the measured run.
     await run(url, 3, CONNECTIONS);
+    const cpuBefore = cpuSecondsOf(server.pid!);
     const result = await run(url, DURATION, CONNECTIONS);
+    const cpuPerRequestMs = ((cpuSecondsOf(server.pid!) - cpuBefore) * 1000) / Math.max(1, result.requests.total);
     const rssMb = rssOf(server.pid!) / 1024;
     const figures = {
       p50Ms: result.latency.p50,
@@ -88,6 +93,9 @@ async function main(): Promise<void> {
     console.log(`  requests/s:    ${figures.requestsPerSecond.toFixed(0)}   (target ≥ ${TARGETS.requestsPerSecond}) ${verdict(figures.requestsPerSecond >= TARGETS.requestsPerSecond)}`);
     console.log(`  RSS after load: ${figures.rssMb.toFixed(0)} MB   (target ≤ ${TARGETS.rssMb} MB) ${verdict(figures.rssMb <= TARGETS.rssMb)}`);
     console.log(`  start-up:      ${figures.startupS.toFixed(2)} s   (target ≤ ${TARGETS.startupS} s) ${verdict(figures.startupS <= TARGETS.startupS)}`);
+    console.log(
+      `  server CPU:    ${cpuPerRequestMs.toFixed(3)} ms per request (≈ ${(1000 / cpuPerRequestMs).toFixed(0)} req/s per fully available core)`,
+    );
     console.log(`  load average:  ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (shared machine)`);
     if (result.non2xx > 0 || result.errors > 0) {
       process.exitCode = 1;
@@ -150,6 +158,12 @@ function run(url: string, duration: number, connections: number): Promise<autoca
       (error, result) => (error ? reject(error) : resolve(result)),
     );
   });
+}
+
+/** User + system CPU time a process has used, in seconds (from /proc, clock ticks of 1/100 s). */
+function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /** Resident set size of a process, in kB. */
