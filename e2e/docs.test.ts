@@ -10,6 +10,7 @@ import { repositoryRoot } from './helpers/local-api.js';
 
 const markdownFiles = [
   'README.md',
+  'examples/README.md',
   ...readdirSync(join(repositoryRoot, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`),
   ...readdirSync(join(repositoryRoot, 'examples')).map((d) => `examples/${d}/README.md`).filter((f) => existsSync(join(repositoryRoot, f))),
 ];
