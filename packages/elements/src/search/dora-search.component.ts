@@ -33,6 +33,9 @@ import type { DoraResultsMapStrings } from '../map/dora-results-map.strings.js';
 import { styles } from './dora-search.styles.js';
 import { API_RADIUS_KM, distanceFilter } from './distance-filter.js';
 import { errorMessageKey } from './search-errors.js';
+import { booleanAttribute, clamp, listAttribute, numberAttribute } from './search-attributes.js';
+import { lazyPlaceProvider, loadBackend } from './lazy-backend.js';
+import { checkboxGroup, errorAlert, skeletons } from './search-views.js';
 import {
   emptySelection,
   FILTER_NAMES,
@@ -103,57 +106,12 @@ export interface DoraInvalidItemsEventDetail {
 /** How a search is recorded in the URL with `sync-url`: a new entry, the current one, or not at all. */
 type HistoryMode = 'push' | 'replace' | 'none';
 
-/** Boolean attributes whose default is `true` must accept `="false"`. */
-const booleanAttribute = (defaultValue: boolean) => ({
-  fromAttribute: (value: string | null): boolean => (value === null ? defaultValue : !/^(false|0|no|off)$/i.test(value.trim())),
-  toAttribute: (value: boolean): string => String(value),
-});
-
-const listAttribute = {
-  fromAttribute: (value: string | null): string[] => parseList(value),
-  toAttribute: (value: string[]): string => value.join(','),
-};
-
-const numberAttribute = {
-  fromAttribute: (value: string | null): number | null => {
-    if (value === null || value.trim() === '') return null;
-    const number = Number(value);
-    return Number.isFinite(number) ? number : null;
-  },
-};
-
-const clamp = (value: number | null | undefined, min: number, max: number, fallback: number): number =>
-  typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : fallback;
-
 const FILTER_VOCABULARIES: Record<FilterKey, { vocabulary: 'publics' | 'frais' | 'modes-accueil' | 'types-services'; values: readonly { value: string }[]; name: FilterName }> = {
   publics: { vocabulary: 'publics', values: PUBLICS, name: 'publics' },
   frais: { vocabulary: 'frais', values: FRAIS, name: 'frais' },
   modes_accueil: { vocabulary: 'modes-accueil', values: MODES_ACCUEIL, name: 'modes-accueil' },
   types: { vocabulary: 'types-services', values: TYPES_SERVICES, name: 'types' },
 };
-
-type Backend = typeof import('./search-backend.js');
-let backend: Promise<Backend> | undefined;
-/** The SDK's client and place provider, loaded on first use (see search-backend.ts). */
-function loadBackend(): Promise<Backend> {
-  backend ??= import('./search-backend.js').catch((error: unknown) => {
-    backend = undefined; // offline or blocked: the next attempt loads it again
-    throw error;
-  });
-  return backend;
-}
-
-/** The place lookups, forwarding to the lazily loaded place provider of `geoUrl`. */
-function lazyPlaces(geoUrl: string): PlaceProvider {
-  const provider = async () => (await loadBackend()).placeProvider(geoUrl);
-  return {
-    searchCommunes: async (text, options) => (await provider()).searchCommunes(text, options),
-    communeAt: async (lat, lon, options) => (await provider()).communeAt(lat, lon, options),
-    getCommune: async (code, options) => (await provider()).getCommune(code, options),
-    getEpci: async (code, options) => (await provider()).getEpci(code, options),
-  };
-}
-const lazyPlaceProviders = new Map<string, PlaceProvider>();
 
 /**
  * `<dora-search>`: search the French insertion offer (data·inclusion API v1) around a commune,
@@ -350,10 +308,7 @@ export class DoraSearchElement extends LitElement {
   }
 
   private get places(): PlaceProvider {
-    const geoUrl = this.geoUrl || 'https://geo.api.gouv.fr';
-    let provider = lazyPlaceProviders.get(geoUrl);
-    if (!provider) lazyPlaceProviders.set(geoUrl, (provider = lazyPlaces(geoUrl)));
-    return provider;
+    return lazyPlaceProvider(this.geoUrl || 'https://geo.api.gouv.fr');
   }
 
   private t(key: SearchStringKey, params?: Record<string, string | number>): string {
@@ -713,26 +668,13 @@ export class DoraSearchElement extends LitElement {
 
   private renderFilter(key: FilterKey, lang: 'fr' | 'en'): TemplateResult {
     const { vocabulary, values, name } = FILTER_VOCABULARIES[key];
-    const selected = new Set(this.selection[key]);
-    return html`<fieldset>
-      <legend>${this.t(`filters.${name}` as SearchStringKey)}</legend>
-      <ul class="options">
-        ${values.map(
-          ({ value }) => html`<li>
-            <label class="check">
-              <input
-                type="checkbox"
-                name=${key}
-                .value=${value}
-                .checked=${selected.has(value)}
-                @change=${(event: Event) => this.onFilterChange(key, value, (event.target as HTMLInputElement).checked)}
-              />
-              <span>${labelOf(vocabulary, value, lang)}</span>
-            </label>
-          </li>`,
-        )}
-      </ul>
-    </fieldset>`;
+    return checkboxGroup({
+      legend: this.t(`filters.${name}` as SearchStringKey),
+      name: key,
+      choices: values.map(({ value }) => ({ value, label: labelOf(vocabulary, value, lang) })),
+      selected: new Set(this.selection[key]),
+      onChange: (value, checked) => this.onFilterChange(key, value, checked),
+    });
   }
 
   private renderResults(): TemplateResult | typeof nothing {
@@ -773,7 +715,7 @@ export class DoraSearchElement extends LitElement {
         : nothing}
       ${status === 'error' ? this.renderError(errorMessageKey(this.results.error), () => this.retry()) : nothing}
       ${items.length > 0 ? this.mapView.wrap(list) : nothing}
-      ${this.isBusy ? this.renderSkeletons() : nothing}
+      ${this.isBusy ? skeletons(this.results.status === 'loading-more' ? 2 : 3) : nothing}
       ${status === 'complete' && items.length === 0 ? this.renderEmpty() : nothing}
       ${items.length > 0 && status !== 'loading'
         ? html`<div class="after-list">
@@ -789,20 +731,6 @@ export class DoraSearchElement extends LitElement {
         ? html`<p class="notice">${this.t('results.invalid', { count: this.results.invalidItems.length })}</p>`
         : nothing}
     `;
-  }
-
-  private renderSkeletons(): TemplateResult {
-    const count = this.results.status === 'loading-more' ? 2 : 3;
-    return html`<ul class="list skeletons" aria-hidden="true">
-      ${Array.from(
-        { length: count },
-        () => html`<li class="skeleton-card">
-          <span class="skeleton skeleton--title"></span>
-          <span class="skeleton"></span>
-          <span class="skeleton skeleton--short"></span>
-        </li>`,
-      )}
-    </ul>`;
   }
 
   private renderEmpty(): TemplateResult {
@@ -823,10 +751,7 @@ export class DoraSearchElement extends LitElement {
   }
 
   private renderError(key: SearchStringKey, retry: () => void): TemplateResult {
-    return html`<div class="alert" role="alert" part="error">
-      <p>${this.t(key)}</p>
-      <button type="button" class="button" @click=${retry}>${this.t('error.retry')}</button>
-    </div>`;
+    return errorAlert(this.t(key), this.t('error.retry'), retry);
   }
 
   private renderService(): TemplateResult {

@@ -1,0 +1,36 @@
+/**
+ * The network side of the SDK (API client with zod and its schemas, place provider), loaded by a
+ * dynamic import on first use: the form renders before it arrives.
+ */
+import type { PlaceProvider } from '@dora/sdk';
+
+type Backend = typeof import('./search-backend.js');
+let backend: Promise<Backend> | undefined;
+/** The SDK's client and place provider, loaded on first use (see search-backend.ts). */
+export function loadBackend(): Promise<Backend> {
+  backend ??= import('./search-backend.js').catch((error: unknown) => {
+    backend = undefined; // offline or blocked: the next attempt loads it again
+    throw error;
+  });
+  return backend;
+}
+
+/** The place lookups, forwarding to the lazily loaded place provider of `geoUrl`. */
+function lazyPlaces(geoUrl: string): PlaceProvider {
+  const provider = async () => (await loadBackend()).placeProvider(geoUrl);
+  return {
+    searchCommunes: async (text, options) => (await provider()).searchCommunes(text, options),
+    communeAt: async (lat, lon, options) => (await provider()).communeAt(lat, lon, options),
+    getCommune: async (code, options) => (await provider()).getCommune(code, options),
+    getEpci: async (code, options) => (await provider()).getEpci(code, options),
+  };
+}
+const lazyPlaceProviders = new Map<string, PlaceProvider>();
+
+/** One lazy place provider per place API (its cache is shared by every search on the page). */
+export function lazyPlaceProvider(geoUrl: string): PlaceProvider {
+  let provider = lazyPlaceProviders.get(geoUrl);
+  if (!provider) lazyPlaceProviders.set(geoUrl, (provider = lazyPlaces(geoUrl)));
+  return provider;
+}
+
