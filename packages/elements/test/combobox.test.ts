@@ -127,7 +127,11 @@ describe('place combobox', () => {
     useHandlers(geoApi());
     const { root, input } = await setup();
     input.focus();
-    await sendKeys({ type: '44300' });
+    await sendKeys({ type: '443' });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(geoRequests, 'no lookup before the fifth digit').to.have.length(0);
+    expect(root.querySelector('#message')).to.equal(null);
+    await sendKeys({ type: '00' });
     await waitUntil(() => input.getAttribute('aria-expanded') === 'true');
     expect(optionTexts(root)).to.deep.equal(['Nantes (44300)']);
     expect(geoRequests.at(-1)!.searchParams.get('codePostal')).to.equal('44300');

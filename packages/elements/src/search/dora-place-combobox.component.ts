@@ -199,7 +199,8 @@ export class DoraPlaceComboboxElement extends LitElement {
       this.value = null;
       this.emitChange(null);
     }
-    if (trimmed.length < MIN_CHARS) {
+    // A postcode being typed ("440") matches nothing until its fifth digit: wait for it.
+    if (trimmed.length < MIN_CHARS || /^\d{1,4}$/.test(trimmed.replace(/\s+/g, ''))) {
       this.lookup.abort();
       this.close();
       this.options = [];
