@@ -5,11 +5,11 @@ import pkg from './package.json' with { type: 'json' };
 const deps = Object.keys(pkg.dependencies ?? {}).concat(['lit', '@lit/task', '@lit/context']);
 
 // src/internal/strict-csp.ts switches zod to `jitless` and must run before the SDK builds its
-// schemas. Code in an entry chunk runs after every chunk it imports, so it gets a chunk of its own,
-// evaluated before any chunk that uses zod: with zod itself in the standalone build (every user of
-// zod imports that chunk first), alone in the npm build (the entry's first import, before @dora/sdk).
+// schemas. In the standalone build it is the entry's first import and zod's schemas only live in
+// lazily loaded chunks (the API client), which always evaluate later. In the npm build, where the
+// SDK is an external import evaluated before the entry's own code, it gets a chunk of its own,
+// imported first.
 const STRICT_CSP = /src[\\/]internal[\\/]strict-csp\.ts$/;
-const ZOD = /node_modules[\\/]zod[\\/]/;
 
 // Three builds of the same sources:
 //  - default:    npm ESM, dependencies external        -> dist/dora-elements.js
@@ -27,7 +27,6 @@ export default defineConfig(({ mode }) => {
           output: {
             minify: true,
             chunkFileNames: 'chunks/[name]-[hash].js',
-            codeSplitting: { groups: [{ name: 'zod', test: (id: string) => STRICT_CSP.test(id) || ZOD.test(id) }] },
           },
         },
       },

@@ -16,7 +16,7 @@ export {
   type DoraShareDetail,
 } from './service-card/dora-service-card.component.js';
 export type { ServiceCardStrings } from './service-card/dora-service-card.strings.js';
-export { clientFor, type ClientSettings } from './internal/client.js';
+export type { ClientSettings } from './internal/client.js';
 export type { Lang, StringTable } from './i18n/localize-controller.js';
 export { DoraSearchElement } from './search/dora-search.js';
 export type {

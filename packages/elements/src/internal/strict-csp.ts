@@ -8,6 +8,8 @@
  * interpreted path is fast enough for the widget's pages of results. It has to run before the SDK's
  * schema modules are evaluated, hence this side-effect module imported first.
  */
-import { config } from 'zod/mini';
+// zod's tiny core module only (its config is a global shared by every zod entry point), so that
+// this first import does not pull zod into the core bundle: the schemas load with the client.
+import { config } from 'zod/v4/core';
 
 config({ jitless: true });

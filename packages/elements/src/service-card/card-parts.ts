@@ -3,12 +3,10 @@
  */
 import { html, type TemplateResult } from 'lit';
 import {
-  baseStructureSchema,
   formatDistance,
   freshness,
   labelOf,
-  parseTolerant,
-  serviceSchema,
+  type BaseStructure,
   type DetailedService,
   type Freshness,
   type Lang,
@@ -81,22 +79,132 @@ export function freshnessOf(service: CardService, { lang }: CardContext): Freshn
   return freshness(service.date_maj, { lang });
 }
 
+type FieldKind = 'string' | 'string?' | 'strings?' | 'number' | 'number?' | 'boolean';
+
+// A render guard for services handed over by the host page, written without zod so that the core
+// bundle does not carry it: what the SDK fetches is already validated by its zod schemas. The
+// tables are checked against the SDK's types (`satisfies`), so they cannot drift from them.
+const LOCATED = {
+  commune: 'string?',
+  code_postal: 'string?',
+  code_insee: 'string?',
+  adresse: 'string?',
+  complement_adresse: 'string?',
+  longitude: 'number?',
+  latitude: 'number?',
+  telephone: 'string?',
+  courriel: 'string?',
+} as const;
+
+const SERVICE_FIELDS = {
+  ...LOCATED,
+  source: 'string',
+  id: 'string',
+  structure_id: 'string',
+  nom: 'string',
+  description: 'string',
+  date_maj: 'string',
+  lien_source: 'string?',
+  type: 'string?',
+  thematiques: 'strings?',
+  frais: 'string?',
+  frais_precisions: 'string?',
+  publics: 'strings?',
+  publics_precisions: 'string?',
+  conditions_acces: 'string?',
+  contact_nom_prenom: 'string?',
+  modes_accueil: 'strings?',
+  zone_eligibilite: 'strings?',
+  lien_mobilisation: 'string?',
+  modes_mobilisation: 'strings?',
+  mobilisable_par: 'strings?',
+  mobilisation_precisions: 'string?',
+  volume_horaire_hebdomadaire: 'number?',
+  nombre_semaines: 'number?',
+  horaires_accueil: 'string?',
+  adresse_certifiee: 'boolean',
+  score_qualite: 'number',
+} as const satisfies Record<keyof Service, FieldKind>;
+
+const STRUCTURE_FIELDS = {
+  ...LOCATED,
+  source: 'string',
+  id: 'string',
+  nom: 'string',
+  date_maj: 'string',
+  description: 'string?',
+  lien_source: 'string?',
+  siret: 'string?',
+  site_web: 'string?',
+  horaires_accueil: 'string?',
+  accessibilite_lieu: 'string?',
+  reseaux_porteurs: 'strings?',
+  adresse_certifiee: 'boolean',
+} as const satisfies Record<keyof BaseStructure, FieldKind>;
+
+const EXPECTED: Record<FieldKind, string> = {
+  string: 'a string',
+  'string?': 'a string or null',
+  'strings?': 'a list of strings or null',
+  number: 'a number',
+  'number?': 'a number or null',
+  boolean: 'a boolean',
+};
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function matches(value: unknown, kind: FieldKind): boolean {
+  if (value === null && kind.endsWith('?')) return true;
+  switch (kind) {
+    case 'string':
+    case 'string?':
+      return typeof value === 'string';
+    case 'strings?':
+      return Array.isArray(value) && value.every((item) => typeof item === 'string');
+    case 'number':
+    case 'number?':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+  }
+}
+
+/** Checks `record` against `fields`; missing nullable keys read as `null` (in a copy). */
+function checkFields(
+  record: Record<string, unknown>,
+  fields: Record<string, FieldKind>,
+  path: string,
+): { value: Record<string, unknown>; issues: string[] } {
+  const issues: string[] = [];
+  let filled: Record<string, unknown> | null = null;
+  for (const [key, kind] of Object.entries(fields)) {
+    const value = record[key];
+    if (value === undefined && kind.endsWith('?')) (filled ??= { ...record })[key] = null;
+    else if (!matches(value, kind)) issues.push(`${path}${key}: expected ${EXPECTED[kind]}`);
+  }
+  return { value: filled ?? record, issues };
+}
+
 /**
- * Checks a service given by the host (the `service` property) with the SDK's schemas, as the client
- * checks what it fetches: missing nullable keys read as `null`, an invalid structure is dropped, and
- * a service that is not one gives its issues instead (the card then says it cannot show it).
- * A valid record is returned as is (same object).
+ * Checks a service given by the host (the `service` property) before rendering it: missing
+ * nullable keys read as `null`, an invalid structure is dropped, and a service that is not one gives
+ * its issues instead (the card then says it cannot show it). A valid, complete record is returned
+ * as is (same object).
  */
 export function checkService(input: unknown): { service: CardService; issues?: undefined } | { service: null; issues: string[] } {
-  const result = parseTolerant(serviceSchema, input);
-  if (!result.success) {
-    return { service: null, issues: result.error.issues.map((issue) => `${issue.path.join('.') || '(service)'}: ${issue.message}`) };
+  if (!isRecord(input)) return { service: null, issues: ['(service): expected an object'] };
+  const { value, issues } = checkFields(input, SERVICE_FIELDS, '');
+  if (issues.length) return { service: null, issues };
+  const structure = input.structure;
+  if (structure === undefined || structure === null) return { service: value as unknown as CardService };
+  if (isRecord(structure)) {
+    const checked = checkFields(structure, STRUCTURE_FIELDS, 'structure.');
+    if (!checked.issues.length) {
+      const service = checked.value === structure ? value : { ...value, structure: checked.value };
+      return { service: service as unknown as CardService };
+    }
   }
-  const structure: unknown = (input as { structure?: unknown }).structure;
-  if (structure === undefined || structure === null) return { service: result.data };
-  const checked = parseTolerant(baseStructureSchema, structure);
-  if (checked.success && checked.data === structure && result.data === input) return { service: input as DetailedService };
-  if (checked.success) return { service: { ...result.data, structure: checked.data } };
-  const { structure: _invalid, ...service } = result.data as DetailedService;
-  return { service };
+  const { structure: _invalid, ...service } = value;
+  return { service: service as unknown as CardService };
 }

@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { labelOf } from '@dora/sdk';
 import { LocalizeController, type Lang } from '../i18n/localize-controller.js';
-import { clientFor } from '../internal/client.js';
 import { fire } from '../internal/events.js';
 import { fillUrlTemplate } from '../internal/safe-url.js';
 import { renderHeading } from '../internal/heading.js';
@@ -215,6 +214,8 @@ export class DoraServiceCardElement extends LitElement {
   private readonly fetchTask = new Task(this, {
     task: async ([id, apiUrl, token], { signal }) => {
       if (!id || !apiUrl) return null;
+      // The SDK client (and zod) load on first fetch: cards given a `.service` never need them.
+      const { clientFor } = await import('../internal/client.js');
       return clientFor({ apiUrl, token }).getService(id, { signal });
     },
     args: () => [this.service ? null : this.serviceId, this.apiUrl, this.token] as const,
