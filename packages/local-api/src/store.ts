@@ -156,7 +156,11 @@ function pageJson(items: string[], total: number, paging: Paging): string {
  * the string with one byte per character: half the memory of a two-byte string.
  */
 export function compactJson(value: unknown): string {
-  const json = JSON.stringify(value);
+  return oneByte(JSON.stringify(value));
+}
+
+/** `json` with characters above U+00FF as \u escapes, as a flat one-byte string. */
+function oneByte(json: string): string {
   if (!/[\u0100-\uffff]/.test(json)) return json;
   const escaped = json.replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   // Through latin1 bytes: the result is certainly a flat one-byte string (a replace may keep two bytes).
@@ -228,7 +232,10 @@ export class Store {
     this.#clusterKeys = dataset.clusterKeys;
     this.#serviceStructure = dataset.serviceStructure;
     const services = dataset.services;
-    this.#serviceJson = services.map((service) => compactJson(service));
+    this.#serviceJson = services.map((service, i) => {
+      const source = dataset.serviceSourceJson[i];
+      return source === undefined ? compactJson(service) : oneByte(source);
+    });
     this.#baseStructureJson = dataset.baseStructures.map((structure) => compactJson(structure));
     this.#codeInsee = services.map((service) => service.code_insee);
     this.#publicsText = services.map((service) =>

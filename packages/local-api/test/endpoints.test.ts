@@ -137,7 +137,13 @@ describe('list and detail endpoints', () => {
 describe('vocabularies, sources, contract, health', () => {
   let t: TestServer;
   before(async () => {
-    t = await startServer({ structures: [structure('dora--s1')], services: [service('dora--a')] }, { tokens: ['secret'] });
+    t = await startServer({ structures: [structure('dora--s1')], services: [service('dora--a')] }, { tokens: ['secret'] }, 'json');
+  });
+
+  it('serves services read from a single-line JSON file (serialised, not source text) in the contract shape', async () => {
+    const response = await t.get('/api/v1/services/dora--a', { authorization: 'Bearer secret' });
+    assert.equal(response.status, 200);
+    checkDetailedService(response.body);
   });
   after(() => t.stop());
 
@@ -242,4 +248,27 @@ describe('/search (beta full text)', () => {
     assert.equal(response.status, 422);
     assert.deepEqual(response.body, { detail: 'The `lat` and `lon` must be simultaneously filled.' });
   });
+});
+
+describe('text is data', () => {
+  const hostile = 'Aide à l’emploi 😀 </script><img src=x onerror=alert(1)> "quoted" \\ \u2028 fin';
+  for (const format of ['json', 'json-lines'] as const) {
+    it(`returns API text unchanged, whatever its characters (${format} file)`, async () => {
+      const t = await startServer(
+        { structures: [structure('dora--s1', { nom: hostile })], services: [service('dora--a', { nom: hostile, description: hostile })] },
+        {},
+        format,
+      );
+      try {
+        const detail = await t.get('/api/v1/services/dora--a');
+        assert.equal(detail.body.nom, hostile);
+        assert.equal(detail.body.structure.nom, hostile);
+        const search = await t.get('/api/v1/search/services?code_commune=44109');
+        assert.equal(search.body.items[0].service.description, hostile);
+        assert.match(detail.headers.get('content-type') ?? '', /^application\/json/);
+      } finally {
+        await t.stop();
+      }
+    });
+  }
 });

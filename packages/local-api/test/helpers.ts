@@ -88,12 +88,14 @@ export function service(id: string, overrides: Partial<Service> & Rec = {}): Rec
 /** Writes a dataset folder in a new temp dir and returns its path. */
 export function writeDataset(
   data: { structures: unknown[]; services: unknown[] },
-  format: 'json' | 'ndjson' = 'json',
+  format: 'json' | 'json-lines' | 'ndjson' = 'json',
 ): string {
   const dir = mkdtempSync(join(tmpdir(), 'dora-local-api-test-'));
   for (const kind of ['structures', 'services'] as const) {
-    const body = format === 'json' ? JSON.stringify(data[kind]) : data[kind].map((r) => JSON.stringify(r)).join('\n');
-    writeFileSync(join(dir, `${kind}.${format}`), body);
+    const lines = data[kind].map((r) => JSON.stringify(r));
+    const body =
+      format === 'json' ? JSON.stringify(data[kind]) : format === 'json-lines' ? `[\n${lines.join(',\n')}\n]\n` : lines.join('\n');
+    writeFileSync(join(dir, `${kind}.${format === 'ndjson' ? 'ndjson' : 'json'}`), body);
   }
   return dir;
 }
@@ -109,8 +111,9 @@ export interface TestServer {
 export async function startServer(
   data: { structures: unknown[]; services: unknown[] },
   options: Omit<ServerOptions, 'dataDir'> = {},
+  format: 'json' | 'json-lines' | 'ndjson' = 'json-lines',
 ): Promise<TestServer> {
-  const dir = writeDataset(data);
+  const dir = writeDataset(data, format);
   const server = await createServer({ now: NOW, ...options, dataDir: dir });
   const url = await server.listen({ port: 0, host: '127.0.0.1' });
   return {

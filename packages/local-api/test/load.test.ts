@@ -62,6 +62,8 @@ describe('loadDataset', () => {
       assert.deepEqual(services.map((s) => s.id), ['dora--a', 'dora--b']);
       assert.deepEqual([report.services.read, report.services.invalid], [3, 1]);
       assert.equal(structures.length, 1, 'the pretty-printed file is parsed whole');
+      const dataset = loadDataset(dir, { now: NOW });
+      dataset.services.forEach((service, i) => assert.deepEqual(JSON.parse(dataset.serviceSourceJson[i]!), service));
     } finally {
       rmSync(dir, { recursive: true });
     }

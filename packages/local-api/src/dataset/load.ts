@@ -66,6 +66,11 @@ export interface Dataset {
   services: Service[];
   /** Index in `structures` of each service's structure. */
   serviceStructure: Int32Array;
+  /**
+   * For each service, its source JSON text when that text is exactly its `Service` JSON (all the
+   * contract's keys, nothing added or computed), so that it need not be serialised again; else undefined.
+   */
+  serviceSourceJson: (string | undefined)[];
   report: LoadReport;
 }
 
@@ -126,10 +131,12 @@ export function loadDataset(dir: string, options: LoadOptions = {}): Dataset {
 
   // Services: validate, compute missing scores, require a known structure.
   const serviceById = new Map<string, Service>();
+  const sourceJson = new Map<string, string>();
   let computedServiceScores = 0;
   forEachRecord(rawServices, serviceCount, (raw, index) => {
     if (!isObject(raw)) return skip(serviceCount, raw, index, 'not an object');
     const scoreMissing = raw['score_qualite'] === undefined || raw['score_qualite'] === null;
+    const complete = !scoreMissing && hasExactly(raw, SERVICE_KEYS);
     raw['adresse_certifiee'] ??= false;
     if (scoreMissing) raw['score_qualite'] = 0;
     const parsed = serviceSchema.safeParse(raw);
@@ -147,6 +154,8 @@ export function loadDataset(dir: string, options: LoadOptions = {}): Dataset {
       computedServiceScores++;
     }
     serviceById.set(record.id, exactly(record, SERVICE_KEYS) as Service);
+    const text = complete ? sourceText.get(raw) : undefined;
+    if (text !== undefined) sourceJson.set(record.id, text);
   });
   structureCount.valid = structureById.size;
   serviceCount.valid = serviceById.size;
@@ -240,6 +249,7 @@ export function loadDataset(dir: string, options: LoadOptions = {}): Dataset {
     clusterKeys,
     services,
     serviceStructure,
+    serviceSourceJson: services.map((service) => sourceJson.get(service.id)),
     report: {
       dir,
       structures: structureCount,
@@ -342,12 +352,26 @@ function* lines(
     seen++;
     const text = select(line, seen === 1, total !== undefined && seen === total);
     if (text === null) continue;
+    let value: unknown;
     try {
-      yield JSON.parse(text) as unknown;
+      value = JSON.parse(text) as unknown;
     } catch {
       yield new MalformedLine(text);
+      continue;
     }
+    if (isObject(value)) sourceText.set(value, text);
+    yield value;
   }
+}
+
+/** The JSON text each record read line by line was parsed from. */
+const sourceText = new WeakMap<object, string>();
+
+/** Whether `record` has exactly these own keys. */
+function hasExactly(record: Record<string, unknown>, keys: readonly string[]): boolean {
+  if (Object.keys(record).length !== keys.length) return false;
+  for (const key of keys) if (!Object.hasOwn(record, key)) return false;
+  return true;
 }
 
 class MalformedLine {
