@@ -147,7 +147,7 @@ const FILTER_VOCABULARIES: Record<FilterKey, { vocabulary: 'publics' | 'frais' |
  * @attr rayon - Radius in km, 1 to 50 (default 50), applied to the loaded results' distance.
  * @attr page-size - Results per page, 1 to 100. Default 10.
  * @attr filters - Which filters show: `thematiques,publics,frais,modes-accueil,types` (default all); `none` hides the whole form.
- * @attr sync-url - Keep the search in `dora_*` query parameters (back and forward restore it).
+ * @attr sync-url - Keep the search in `dora_*` query parameters (back and forward restore it). One widget per page: two would share the parameters.
  * @attr service-url - Template of a service's own page (`https://dora.inclusion.gouv.fr/services/di--{id}`): result cards become links.
  * @attr report-url - Where "Signaler une erreur" leads (passed to the cards).
  * @attr suggest-url - Where "Je n'ai pas trouvé de solution" leads.
