@@ -70,23 +70,27 @@ const pages = [
   ['elements.html', join(site, 'elements.md')],
 ];
 const titleOf = (text, fallback) => text.match(/^#\s+(.+)$/m)?.[1]?.replace(/`/g, '') ?? fallback;
-const nav = pages
-  .map(([file, source, title]) => `<li><a href="${file}">${markdown.utils.escapeHtml(title ?? titleOf(readFileSync(source, 'utf8'), file))}</a></li>`)
-  .concat('<li><a href="sdk/index.html">SDK reference (typedoc)</a></li>')
-  .join('');
+const navFor = (current) =>
+  pages
+    .map(([file, source, title]) => {
+      const label = markdown.utils.escapeHtml(title ?? titleOf(readFileSync(source, 'utf8'), file));
+      return `<li><a href="${file}"${file === current ? ' aria-current="page"' : ''}>${label}</a></li>`;
+    })
+    .concat('<li><a href="sdk/index.html">SDK reference (typedoc)</a></li>')
+    .join('');
 const css = `body{font:16px/1.6 system-ui,sans-serif;color:#1f2937;margin:0;display:flex;gap:2rem}
 nav{flex:0 0 16rem;padding:1rem;background:#f5f6f8;min-height:100vh}nav ul{list-style:none;padding:0}
 main{flex:1;max-width:52rem;padding:1rem 2rem 4rem}a{color:#1d4ed8}code{background:#f1f3f5;padding:0 .2em;border-radius:3px}
 pre{background:#f1f3f5;padding:1rem;overflow:auto}pre code{background:none}table{border-collapse:collapse;display:block;overflow:auto}
 th,td{border:1px solid #c9ced6;padding:.3rem .5rem;vertical-align:top;text-align:left}:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
-@media (max-width:50rem){body{display:block}nav{min-height:0}}`;
+nav a[aria-current=page]{font-weight:700;color:#1f2937}@media (max-width:50rem){body{display:block}nav{min-height:0}}`;
 writeFileSync(join(site, 'docs.css'), css);
 for (const [file, source] of pages) {
   const text = readFileSync(source, 'utf8');
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${markdown.utils.escapeHtml(titleOf(text, basename(file)))} · DORA widget and SDK</title><link rel="stylesheet" href="docs.css"></head>
-<body><nav aria-label="Documentation"><p><strong>DORA widget and SDK</strong></p><ul>${nav}</ul></nav>
+<body><nav aria-label="Documentation"><p><strong>DORA widget and SDK</strong></p><ul>${navFor(file)}</ul></nav>
 <main>${markdown.render(text)}</main></body></html>\n`;
   writeFileSync(join(site, file), html);
 }
