@@ -1,6 +1,7 @@
 // The documentation: every relative link of the README, the guides and the examples' READMEs
 // resolves, and the elements reference generated from custom-elements.json documents each element.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -46,5 +47,19 @@ describe('documentation', () => {
       for (const attribute of element.attributes ?? []) assert.ok(markdown.includes(`| \`${attribute.name}\` |`), `${element.tagName} ${attribute.name}`);
     }
     assert.match(markdown, /### Events\n\n\| Event \| Detail type \| Description \|/);
+  });
+
+  it('`npm run docs` builds the site: guides, generated elements reference, SDK typedoc', () => {
+    const result = spawnSync(process.execPath, ['docs/build.mjs'], { cwd: repositoryRoot, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    const site = join(repositoryRoot, 'docs/site');
+    for (const page of ['index.html', 'getting-started.html', 'elements.html', 'security.html', 'migrating-from-iframe-widget.html', 'sdk/index.html']) {
+      assert.ok(existsSync(join(site, page)), page);
+    }
+    const elements = readFileSync(join(site, 'elements.html'), 'utf8');
+    assert.match(elements, /<h2 id="dora-search"><code>&lt;dora-search&gt;<\/code><\/h2>/);
+    assert.match(readFileSync(join(site, 'index.html'), 'utf8'), /href="getting-started.html"/);
+    // Links out of docs/ point at the repository's files.
+    assert.match(readFileSync(join(site, 'index.html'), 'utf8'), /href="\.\.\/\.\.\/packages\/sdk\/README\.md"/);
   });
 });
