@@ -127,6 +127,10 @@ const FILTER_VOCABULARIES: Record<FilterKey, { vocabulary: 'publics' | 'frais' |
  * widget to the pages it loads: it requests further pages until `page-size` results are gathered
  * or pages run out (bounded per action), so counts then read "au moins N" until every page is in.
  *
+ * **Events of the first search.** With `code-commune` (or `sync-url` state), the first search starts
+ * when the element connects: to hear its `dora-search` / `dora-results`, add listeners before the
+ * element upgrades, or on `document` (every event bubbles and composes).
+ *
  * @summary Search for social and professional insertion services around a commune.
  *
  * @attr api-url - Root of the data·inclusion API or of a proxy; the SDK adds `/api/v1`. Default: the public API.
