@@ -125,6 +125,27 @@ describe('filters', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('"Effacer les filtres" clears every filter, searches again and keeps focus on the panel', async () => {
+    const el = await searchAt({ categories: 'mobilite', publics: 'jeunes', frais: 'gratuit' });
+    const details = el.shadowRoot!.querySelector('details')!;
+    details.open = true;
+    await el.updateComplete;
+    const clear = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="clear-filters"]')!;
+    expect(clear.textContent!.trim()).to.equal('Effacer les filtres');
+    const before = searchRequests.length;
+    clear.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => searchRequests.length > before, 'no new search');
+    const query = lastQuery();
+    expect(query.getAll('thematiques')).to.deep.equal([]);
+    expect(query.getAll('publics')).to.deep.equal([]);
+    expect(query.getAll('frais')).to.deep.equal([]);
+    expect(query.get('code_commune')).to.equal('44109');
+    await waitUntil(() => el.shadowRoot!.activeElement?.localName === 'summary', 'focus lost');
+    expect(el.shadowRoot!.querySelector('[part="clear-filters"]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector<HTMLInputElement>('input[name="publics"][value="jeunes"]')!.checked).to.equal(false);
+  });
+
   it('reads initial values from attributes and shows only the filters asked for', async () => {
     const el = await searchAt({ publics: 'jeunes', frais: 'gratuit', 'modes-accueil': 'en-presentiel', types: 'accompagnement', filters: 'publics,frais' });
     const query = lastQuery();

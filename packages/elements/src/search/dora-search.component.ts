@@ -177,6 +177,7 @@ const FILTER_VOCABULARIES: Record<FilterKey, { vocabulary: 'publics' | 'frais' |
  * @csspart form - The search form (`role=search`).
  * @csspart submit - The "Rechercher" button.
  * @csspart filters - The "Affiner la recherche" disclosure.
+ * @csspart clear-filters - "Effacer les filtres" (shown when a filter is set).
  * @csspart results - The results region.
  * @csspart results-heading - The count heading.
  * @csspart list - The list of result cards.
@@ -522,6 +523,13 @@ export class DoraSearchElement extends LitElement {
     this.refreshAfterFilterChange();
   }
 
+  private clearFilters(): void {
+    this.selection = emptySelection();
+    this.refreshAfterFilterChange();
+    // The button goes away with the selection: keep focus on the panel's toggle.
+    this.focusing.focusAfterUpdate(() => this.renderRoot.querySelector<HTMLElement>('details.filters > summary'));
+  }
+
   /** Once results are shown, filters apply at once (older requests are aborted). */
   private refreshAfterFilterChange(): void {
     if (this.searched) this.runSearch();
@@ -650,6 +658,11 @@ export class DoraSearchElement extends LitElement {
                 ${selectedCount > 0 ? html`<span class="badge">${this.t('form.selectedCount', { count: selectedCount })}</span>` : nothing}
               </summary>
               <div class="filters-body">
+                ${selectedCount > 0
+                  ? html`<button type="button" class="button button--tertiary clear" part="clear-filters" @click=${this.clearFilters}>
+                      ${this.t('form.clear')}
+                    </button>`
+                  : nothing}
                 ${filters.includes('thematiques')
                   ? html`<dora-thematique-picker
                       lang=${lang}

@@ -65,6 +65,9 @@ export const styles = [
       gap: var(--_space);
       padding-top: 0.5rem;
     }
+    .filters-body .clear {
+      justify-self: start;
+    }
     fieldset {
       min-width: 0;
       margin: 0;
