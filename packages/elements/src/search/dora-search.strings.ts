@@ -33,7 +33,6 @@ export const fr = {
   'thematiques.hint': 'Cochez une thématique pour tous ses besoins, ou dépliez-la pour choisir.',
   'thematiques.toggle': 'Besoins : {categorie}',
   'thematiques.count': '{selected} sur {total}',
-  'thematiques.all': 'Tous les besoins « {categorie} »',
 
   'filters.publics': 'Publics',
   'filters.frais': 'Frais à charge',
@@ -109,7 +108,6 @@ export const en: Record<keyof typeof fr, string> = {
   'thematiques.hint': 'Tick a topic for all its needs, or expand it to choose.',
   'thematiques.toggle': 'Needs: {categorie}',
   'thematiques.count': '{selected} of {total}',
-  'thematiques.all': 'All needs “{categorie}”',
 
   'filters.publics': 'Audience',
   'filters.frais': 'Cost',
