@@ -1,5 +1,42 @@
 import { css } from 'lit';
 
+// Dark tokens, applied by `color-scheme="dark"` and by `color-scheme="auto"` when the system is dark.
+const darkTokens = css`
+  color-scheme: dark;
+  --_primary: var(--dora-color-primary, #9ab8ff);
+  --_on-primary: var(--dora-color-on-primary, #0b1220);
+  --_primary-soft: var(--dora-color-primary-soft, #1e2a44);
+  --_text: var(--dora-color-text, #e8eaed);
+  --_text-muted: var(--dora-color-text-muted, #b8bec8);
+  --_background: var(--dora-color-background, #16181d);
+  --_surface: var(--dora-color-surface, #21252c);
+  --_border: var(--dora-color-border, #5b6370);
+  --_link: var(--dora-color-link, #9ab8ff);
+  --_focus: var(--dora-color-focus, #9ab8ff);
+  --_success: var(--dora-color-success, #7ee2a0);
+  --_success-soft: var(--dora-color-success-soft, #123222);
+  --_warning: var(--dora-color-warning, #ffc27a);
+  --_warning-soft: var(--dora-color-warning-soft, #3a2410);
+  --_error: var(--dora-color-error, #ff9d9d);
+  --_error-soft: var(--dora-color-error-soft, #3d1717);
+  --_skeleton: var(--dora-color-skeleton, #2e333b);
+  --_shadow: var(--dora-shadow, none);
+`;
+
+/* DSFR dark: blue-france-625, grey-1000-50. */
+const dsfrDarkTokens = css`
+  --_primary: var(--dora-color-primary, #8585f6);
+  --_on-primary: var(--dora-color-on-primary, #161616);
+  --_primary-soft: var(--dora-color-primary-soft, #1b1b35);
+  --_text: var(--dora-color-text, #eeeeee);
+  --_text-muted: var(--dora-color-text-muted, #cecece);
+  --_background: var(--dora-color-background, #161616);
+  --_surface: var(--dora-color-surface, #1e1e1e);
+  --_border: var(--dora-color-border, #6a6a6a);
+  --_link: var(--dora-color-link, #8585f6);
+  --_focus: var(--dora-color-focus, #8585f6);
+`;
+
 /**
  * Design tokens of every DORA element.
  *
@@ -67,74 +104,19 @@ export const tokens = css`
   }
 
   :host([color-scheme='dark']) {
-    color-scheme: dark;
-    --_primary: var(--dora-color-primary, #9ab8ff);
-    --_on-primary: var(--dora-color-on-primary, #0b1220);
-    --_primary-soft: var(--dora-color-primary-soft, #1e2a44);
-    --_text: var(--dora-color-text, #e8eaed);
-    --_text-muted: var(--dora-color-text-muted, #b8bec8);
-    --_background: var(--dora-color-background, #16181d);
-    --_surface: var(--dora-color-surface, #21252c);
-    --_border: var(--dora-color-border, #5b6370);
-    --_link: var(--dora-color-link, #9ab8ff);
-    --_focus: var(--dora-color-focus, #9ab8ff);
-    --_success: var(--dora-color-success, #7ee2a0);
-    --_success-soft: var(--dora-color-success-soft, #123222);
-    --_warning: var(--dora-color-warning, #ffc27a);
-    --_warning-soft: var(--dora-color-warning-soft, #3a2410);
-    --_error: var(--dora-color-error, #ff9d9d);
-    --_error-soft: var(--dora-color-error-soft, #3d1717);
-    --_skeleton: var(--dora-color-skeleton, #2e333b);
-    --_shadow: var(--dora-shadow, none);
+    ${darkTokens}
   }
 
   :host([theme='dsfr'][color-scheme='dark']) {
-    /* DSFR dark: blue-france-625, grey-1000-50. */
-    --_primary: var(--dora-color-primary, #8585f6);
-    --_on-primary: var(--dora-color-on-primary, #161616);
-    --_primary-soft: var(--dora-color-primary-soft, #1b1b35);
-    --_text: var(--dora-color-text, #eeeeee);
-    --_text-muted: var(--dora-color-text-muted, #cecece);
-    --_background: var(--dora-color-background, #161616);
-    --_surface: var(--dora-color-surface, #1e1e1e);
-    --_border: var(--dora-color-border, #6a6a6a);
-    --_link: var(--dora-color-link, #8585f6);
-    --_focus: var(--dora-color-focus, #8585f6);
+    ${dsfrDarkTokens}
   }
 
   @media (prefers-color-scheme: dark) {
     :host([color-scheme='auto']) {
-      color-scheme: dark;
-      --_primary: var(--dora-color-primary, #9ab8ff);
-      --_on-primary: var(--dora-color-on-primary, #0b1220);
-      --_primary-soft: var(--dora-color-primary-soft, #1e2a44);
-      --_text: var(--dora-color-text, #e8eaed);
-      --_text-muted: var(--dora-color-text-muted, #b8bec8);
-      --_background: var(--dora-color-background, #16181d);
-      --_surface: var(--dora-color-surface, #21252c);
-      --_border: var(--dora-color-border, #5b6370);
-      --_link: var(--dora-color-link, #9ab8ff);
-      --_focus: var(--dora-color-focus, #9ab8ff);
-      --_success: var(--dora-color-success, #7ee2a0);
-      --_success-soft: var(--dora-color-success-soft, #123222);
-      --_warning: var(--dora-color-warning, #ffc27a);
-      --_warning-soft: var(--dora-color-warning-soft, #3a2410);
-      --_error: var(--dora-color-error, #ff9d9d);
-      --_error-soft: var(--dora-color-error-soft, #3d1717);
-      --_skeleton: var(--dora-color-skeleton, #2e333b);
-      --_shadow: var(--dora-shadow, none);
+      ${darkTokens}
     }
     :host([theme='dsfr'][color-scheme='auto']) {
-      --_primary: var(--dora-color-primary, #8585f6);
-      --_on-primary: var(--dora-color-on-primary, #161616);
-      --_primary-soft: var(--dora-color-primary-soft, #1b1b35);
-      --_text: var(--dora-color-text, #eeeeee);
-      --_text-muted: var(--dora-color-text-muted, #cecece);
-      --_background: var(--dora-color-background, #161616);
-      --_surface: var(--dora-color-surface, #1e1e1e);
-      --_border: var(--dora-color-border, #6a6a6a);
-      --_link: var(--dora-color-link, #8585f6);
-      --_focus: var(--dora-color-focus, #8585f6);
+      ${dsfrDarkTokens}
     }
   }
 `;
