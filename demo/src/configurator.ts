@@ -16,7 +16,7 @@ type Option = { attribute: string; label: string; hint?: string } & (
   | { kind: 'number'; default: string; min: number; max: number; step: number }
   | { kind: 'select'; default: string; choices: Choice[] }
   | { kind: 'boolean'; default: boolean }
-  | { kind: 'list'; choices: Choice[]; groups?: (choice: Choice) => string }
+  | { kind: 'list'; choices: Choice[]; groups?: (choice: Choice) => string; collapsed?: boolean }
   | { kind: 'filters' }
 );
 
@@ -45,11 +45,11 @@ const SECTIONS: { legend: string; options: Option[] }[] = [
       { attribute: 'code-commune', kind: 'text', label: 'Code INSEE de la commune', default: '44109', placeholder: '44109', hint: 'Lance la recherche dès l’affichage. Ex. 44109 Nantes, 08105 Charleville-Mézières, 97411 Saint-Denis.' },
       { attribute: 'categories', kind: 'list', label: 'Catégories de besoins', choices: choices(CATEGORIES) },
       { attribute: 'thematiques', kind: 'list', label: 'Besoins précis (remplacent les catégories)', choices: choices(THEMATIQUES), groups: (c) => categoryLabel.get(categoryOf(c.value as never) ?? '') ?? '' },
-      { attribute: 'publics', kind: 'list', label: 'Publics', choices: choices(PUBLICS) },
+      { attribute: 'publics', kind: 'list', label: 'Publics', choices: choices(PUBLICS), collapsed: true },
       { attribute: 'frais', kind: 'list', label: 'Frais', choices: choices(FRAIS) },
-      { attribute: 'types', kind: 'list', label: 'Types de service', choices: choices(TYPES_SERVICES) },
+      { attribute: 'types', kind: 'list', label: 'Types de service', choices: choices(TYPES_SERVICES), collapsed: true },
       { attribute: 'modes-accueil', kind: 'list', label: "Modes d'accueil", choices: choices(MODES_ACCUEIL) },
-      { attribute: 'sources', kind: 'list', label: 'Sources (aucune cochée : toutes)', choices: [{ value: 'demo', label: 'demo (services fictifs de la démo)' }, ...SOURCES.map((s) => ({ value: s.slug, label: s.nom }))] },
+      { attribute: 'sources', kind: 'list', label: 'Sources (aucune cochée : toutes)', choices: [{ value: 'demo', label: 'demo (services fictifs de la démo)' }, ...SOURCES.map((s) => ({ value: s.slug, label: s.nom }))], collapsed: true },
       { attribute: 'score-qualite-minimum', kind: 'number', label: 'Score de qualité minimum', default: '', min: 0, max: 1, step: 0.1, hint: 'De 0 à 1 ; vide : tous les services. Le widget iframe de data·inclusion utilise 0,8.' },
       { attribute: 'rayon', kind: 'number', label: 'Rayon (km)', default: '50', min: 1, max: 50, step: 1 },
       { attribute: 'page-size', kind: 'number', label: 'Résultats par page', default: '10', min: 1, max: 100, step: 1 },
@@ -125,7 +125,19 @@ function buildField(option: Option): HTMLElement {
     } else {
       const list = element('div', { className: 'checks' });
       for (const choice of option.choices) list.append(checkbox(option.attribute, choice.value, choice.label));
-      fieldset.append(list);
+      if (option.collapsed) {
+        // Long lists fold away; the summary says how many are ticked.
+        const summary = element('summary', {});
+        const count = () => {
+          const ticked = list.querySelectorAll('input:checked').length;
+          summary.textContent = `${option.choices.length} choix${ticked > 0 ? `, ${ticked} coché${ticked > 1 ? 's' : ''}` : ''}`;
+        };
+        list.addEventListener('change', count);
+        count();
+        fieldset.append(element('details', {}, summary, list));
+      } else {
+        fieldset.append(list);
+      }
     }
     return fieldset;
   }
