@@ -26,6 +26,8 @@ export default defineConfig(({ mode }) => {
         rolldownOptions: {
           output: {
             minify: true,
+            // Non-ASCII escaped, so that a host page in another charset cannot garble the strings.
+            charset: 'ascii',
             chunkFileNames: 'chunks/[name]-[hash].js',
           },
         },
@@ -39,6 +41,9 @@ export default defineConfig(({ mode }) => {
         emptyOutDir: true,
         copyPublicDir: false,
         lib: { entry: 'src/standalone.ts', formats: ['iife'], name: 'DoraElements', fileName: () => 'dora-elements.iife.js' },
+        // A classic <script> is decoded with the host page's charset unless it says otherwise:
+        // escape non-ASCII so that French strings survive on a page that is not UTF-8.
+        rolldownOptions: { output: { charset: 'ascii' } },
       },
     };
   }

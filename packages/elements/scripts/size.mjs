@@ -115,10 +115,21 @@ if (existsSync(iife)) row('iife (single file, everything inlined)', file(iife));
 const npm = join(dist, 'dora-elements.js');
 if (existsSync(npm)) row('npm ESM (dependencies external, not minified)', file(npm));
 
+// The builds for <script> tags must be ASCII (rolldown `charset: 'ascii'`, character references in
+// templates): a classic script is decoded with the host page's charset, and a page that is not
+// UTF-8 would garble the French strings.
+for (const path of [...core, ...groups.flatMap(([, group]) => [...group]), ...(existsSync(iife) ? [iife] : [])]) {
+  const at = file(path).code.search(/[^\x00-\x7f]/);
+  if (at >= 0) {
+    const context = file(path).code.slice(Math.max(0, at - 40), at + 10);
+    failures.push(`${relative(dist, path)} is not ASCII-only, near: ${JSON.stringify(context)}`);
+  }
+}
+
 console.log(`${'bundle'.padEnd(56)} ${'min'.padStart(10)} ${'gzip'.padStart(10)}   budget`);
 for (const line of rows) console.log(line);
 if (failures.length) {
-  console.error(`\nSize budget exceeded:\n  ${failures.join('\n  ')}`);
+  console.error(`\nSize budget or encoding check failed:\n  ${failures.join('\n  ')}`);
   process.exit(1);
 }
 console.log(`\nSize budgets met (${new Date(statSync(entry).mtime).toISOString()} build).`);

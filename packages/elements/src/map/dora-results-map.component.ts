@@ -196,7 +196,7 @@ export class DoraResultsMap extends LitElement {
           <button type="button" class="control" title=${this.t('map.zoomIn')} aria-label=${this.t('map.zoomIn')}
             @click=${() => this.zoomBy(1)}><span aria-hidden="true">+</span></button>
           <button type="button" class="control" title=${this.t('map.zoomOut')} aria-label=${this.t('map.zoomOut')}
-            @click=${() => this.zoomBy(-1)}><span aria-hidden="true">−</span></button>
+            @click=${() => this.zoomBy(-1)}><span aria-hidden="true">&minus;</span></button>
           <button type="button" class="control" title=${this.t(location ? 'map.fit.location' : 'map.fit')}
             aria-label=${this.t(location ? 'map.fit.location' : 'map.fit')} @click=${() => this.fitToResults()}>
             ${svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5"/></svg>`}
@@ -217,7 +217,7 @@ export class DoraResultsMap extends LitElement {
     if (custom) return html`${this.t('map.attribution', { attribution: custom })}`;
     if (this.tilesUrl !== DEFAULT_TILES_URL) return nothing;
     const [before, after] = this.t('map.attribution', { attribution: '\u0000' }).split('\u0000');
-    return html`${before}© <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener noreferrer"
+    return html`${before}&copy; <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener noreferrer"
       >OpenStreetMap</a> (ODbL), ${this.t('map.attribution.tiles')}${after}`;
   }
 

@@ -779,7 +779,7 @@ export class DoraSearchElement extends LitElement {
     const notFound = failed && errorMessageKey(this.detail.error) === 'error.notFound';
     return html`<section class="service-view" part="service-view" aria-busy=${pending ? 'true' : 'false'} aria-label=${service?.nom ?? this.t('service.loading')}>
       <button type="button" class="button button--tertiary back" part="back-button" @click=${() => this.closeService({ push: true })}>
-        <span aria-hidden="true">←</span> ${this.t('service.back')}
+        <span aria-hidden="true">&larr;</span> ${this.t('service.back')}
       </button>
       ${failed ? this.renderError(notFound ? 'error.notFound' : 'error.detail', () => void this.detail.run([opened.id])) : nothing}
       ${service && !notFound

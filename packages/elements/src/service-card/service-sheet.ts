@@ -107,7 +107,7 @@ export function renderSheet(service: CardService, ctx: SheetContext, printing = 
     <footer part="footer" class="footer">
       <p>
         ${t('source', { source: sourceLabel(service.source) })}${source
-          ? html` –
+          ? html` &ndash;
               <a href=${source} target="_blank" rel="noopener noreferrer">${t('sourceLink')}<span class="visually-hidden"> ${newWindow}</span></a>`
           : nothing}
       </p>
