@@ -16,7 +16,7 @@ import {
   type Structure,
 } from '@dora/sdk';
 import type { Dataset } from './dataset/load.js';
-import { GridIndex, distance as geoDistance } from './geo/distance.js';
+import { DistanceFrom, GridIndex } from './geo/distance.js';
 import type { Commune, Geography } from './geo/index.js';
 import { terms } from './text.js';
 
@@ -119,7 +119,9 @@ class TopK {
       while (i > 0) {
         const up = (i - 1) >> 1;
         if (heap[up]! >= heap[i]!) break;
-        [heap[up], heap[i]] = [heap[i]!, heap[up]!];
+        const swap = heap[up]!;
+        heap[up] = heap[i]!;
+        heap[i] = swap;
         i = up;
       }
     } else if (this.k > 0 && key < heap[0]!) {
@@ -132,7 +134,9 @@ class TopK {
         if (l < this.#length && heap[l]! > heap[largest]!) largest = l;
         if (r < this.#length && heap[r]! > heap[largest]!) largest = r;
         if (largest === i) break;
-        [heap[largest], heap[i]] = [heap[i]!, heap[largest]!];
+        const swap = heap[largest]!;
+        heap[largest] = heap[i]!;
+        heap[i] = swap;
         i = largest;
       }
     }
@@ -444,6 +448,7 @@ export class Store {
       const modes = this.#modes;
       const lat = this.#lat;
       const lon = this.#lon;
+      const from = new DistanceFrom(origin.lat, origin.lon);
       // In range: the grid cells around the origin (only the asked sub-thématiques' grids when filtered).
       const grids = bits ? bits.map((bit) => this.#gridByThematique[bit]!) : [this.#grid];
       for (const grid of grids) {
@@ -453,7 +458,7 @@ export class Store {
             if (visitedNear[i] === stamp) continue;
             visitedNear[i] = stamp;
             if (!this.#passes(i, filters) || !this.#eligible(i, codes)) continue;
-            const metres = geoDistance(origin.lat, origin.lon, lat[i]!, lon[i]!);
+            const metres = from.metres(lat[i]!, lon[i]!);
             if (!(metres <= SEARCH_RADIUS_METRES)) continue;
             matchedNear[i] = stamp;
             const km = modes[i]! & EN_PRESENTIEL ? Math.round(metres / 1000) : 51;
@@ -577,6 +582,7 @@ export class Store {
       candidates = this.#fullText.match(query.q);
     }
     const hits: Hit[] = [];
+    const from = query.point ? new DistanceFrom(query.point.lat, query.point.lon) : null;
     const consider = (i: number, score: number | null) => {
       if (!this.#passes(i, filters)) return;
       const codeInsee = this.#codeInsee[i]!;
@@ -587,7 +593,7 @@ export class Store {
         const lat = this.#lat[i]!;
         const lon = this.#lon[i]!;
         if (!Number.isFinite(lat) || !Number.isFinite(lon)) return;
-        metres = geoDistance(query.point.lat, query.point.lon, lat, lon);
+        metres = from!.metres(lat, lon);
         if (!(metres <= query.distanceKm * 1000)) return;
       }
       hits.push({ i, score, metres });

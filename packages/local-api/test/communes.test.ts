@@ -3,7 +3,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { loadGeography } from '../src/index.js';
+import { geodesicDistance, loadGeography } from '../src/index.js';
+import { DistanceFrom } from '../src/geo/distance.js';
 import { service, startServer, structure, type TestServer } from './helpers.js';
 
 describe('geography', () => {
@@ -41,6 +42,25 @@ describe('geography', () => {
     assert.ok(geo.epci('200041630')?.membres.includes('08105'));
     assert.equal(geo.departement('2B')?.region, '94');
     assert.equal(geo.region('04')?.nom, 'La Réunion');
+  });
+});
+
+describe('distances', () => {
+  it('are geodesic on WGS84 (Lambert), and the fast local form agrees within a metre up to 60 km', () => {
+    // Paris (Notre-Dame) → Lyon (Bellecour): 391.5 km on the ellipsoid (Vincenty/Karney), 392.2 km on a sphere.
+    const parisLyon = geodesicDistance(48.853, 2.3499, 45.7578, 4.832);
+    assert.ok(Math.abs(parisLyon - 391_500) < 1_000, String(parisLyon));
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let k = 0; k < 2000; k++) {
+      const lat = -22 + random() * 73;
+      const lon = -5 + random() * 61;
+      const lat2 = lat + (random() - 0.5);
+      const lon2 = lon + (random() - 0.5) * 1.5;
+      const exact = geodesicDistance(lat, lon, lat2, lon2);
+      if (exact > 60_000) continue;
+      assert.ok(Math.abs(new DistanceFrom(lat, lon).metres(lat2, lon2) - exact) < 1, `${lat},${lon} → ${lat2},${lon2}`);
+    }
   });
 });
 
