@@ -340,6 +340,9 @@ export class DoraSearchElement extends LitElement {
     super.connectedCallback();
     if (this.initialised) return;
     this.initialised = true;
+    // Fetch the API client chunk now, while the user types: the first search then need not wait
+    // for it. A failure here is retried (and reported) by the search itself.
+    loadBackend().catch(() => undefined);
     // Attributes are set by now; the URL (when synced) wins over them.
     this.selection = this.selectionFromAttributes();
     const fromUrl = this.urlState.read();
