@@ -5,7 +5,7 @@
  * @module
  */
 import {
-  CATEGORIES,
+  expandThematiques,
   FRAIS,
   MODES_ACCUEIL,
   PUBLICS,
@@ -66,7 +66,6 @@ const TYPE_BIT = bitsOf(TYPES_SERVICES);
 const TOUS_PUBLICS = 1 << PUBLIC_BIT.get('tous-publics')!;
 const EN_PRESENTIEL = 1 << MODE_BIT.get('en-presentiel')!;
 const A_DISTANCE = 1 << MODE_BIT.get('a-distance')!;
-const CATEGORY_VALUES = new Set<string>(CATEGORIES.map((c) => c.value));
 const THEMATIQUE_WORDS = Math.ceil(THEMATIQUES.length / 32);
 
 function maskOf(values: readonly string[] | null, bits: Map<string, number>): number {
@@ -80,16 +79,10 @@ function maskOf(values: readonly string[] | null, bits: Map<string, number>): nu
 
 /**
  * Sub-thématiques a filter value stands for: a category (`famille`) expands to all its
- * sub-thématiques (`famille--…`), by the vocabulary's prefix rule.
+ * sub-thématiques, by the SDK's thématique tree (the same expansion the SDK client applies).
  */
 export function expandThematiqueFilter(values: readonly string[]): string[] {
-  const out = new Set<string>();
-  for (const value of values) {
-    if (CATEGORY_VALUES.has(value)) {
-      for (const t of THEMATIQUES) if (t.value.startsWith(`${value}--`)) out.add(t.value);
-    } else out.add(value);
-  }
-  return [...out];
+  return expandThematiques(values);
 }
 
 /** Compiled service filters: bit masks tested against per-service columns. */
