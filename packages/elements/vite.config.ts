@@ -10,6 +10,10 @@ const deps = Object.keys(pkg.dependencies ?? {}).concat(['lit', '@lit/task', '@l
 // SDK is an external import evaluated before the entry's own code, it gets a chunk of its own,
 // imported first.
 const STRICT_CSP = /src[\\/]internal[\\/]strict-csp\.ts$/;
+// Modules only the lazily loaded API client needs: search-backend.ts, the SDK's client, schemas and
+// place provider, ky and zod, but not zod's `config` (core.js, util.js), which strict-csp.ts calls in the core.
+const SEARCH_BACKEND =
+  /src[\\/]search[\\/]search-backend\.ts$|src[\\/]internal[\\/]client\.ts$|sdk[\\/]dist[\\/](client[\\/](client|errors|http|params|validate)\.js$|schemas\.js$|helpers[\\/]places\.js$)|node_modules[\\/]ky[\\/]|node_modules[\\/]zod[\\/](?!v4[\\/]core[\\/](core|util)\.js$)/;
 
 // Three builds of the same sources:
 //  - default:    npm ESM, dependencies external        -> dist/dora-elements.js
@@ -24,11 +28,21 @@ export default defineConfig(({ mode }) => {
         copyPublicDir: false,
         lib: { entry: 'src/standalone.ts', formats: ['es'], fileName: () => 'dora-elements.js' },
         rolldownOptions: {
+          // Required by `includeDependenciesRecursively: false` below (the entry may export more).
+          preserveEntrySignatures: 'allow-extension',
           output: {
             minify: true,
             // Non-ASCII escaped, so that a host page in another charset cannot garble the strings.
             charset: 'ascii',
             chunkFileNames: 'chunks/[name]-[hash].js',
+            // The network side (SDK client, schemas, places, HTTP layer, zod) as ONE lazy chunk:
+            // left to the automatic splitting it is a chain of three chunks (search-backend ->
+            // client, places -> http), three serial round trips before the first search can leave.
+            codeSplitting: {
+              groups: [
+                { name: 'search-backend', test: SEARCH_BACKEND, includeDependenciesRecursively: false },
+              ],
+            },
           },
         },
       },

@@ -45,6 +45,9 @@ function unwatchLang(host: LocalizableHost): void {
   }
 }
 
+/** Number formatters per locale, shared by every element of the page. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 /**
  * Strings as data: French by default, English shipped, any string overridable through the host's
  * `strings` property. The language is the element's own `lang`, else the closest ancestor's, else the
@@ -103,7 +106,12 @@ export class LocalizeController<S extends StringTable> implements ReactiveContro
 
   /** A number formatted for the current language. */
   number(value: number): string {
-    return new Intl.NumberFormat(this.locale).format(value);
+    // One formatter per locale for the page: building one costs milliseconds (the first loads
+    // locale data), and counts are formatted on the path to the first results.
+    const locale = this.locale;
+    let format = numberFormats.get(locale);
+    if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+    return format.format(value);
   }
 
   private lookup(id: string, lang: Lang): string | undefined {

@@ -34,7 +34,7 @@ import { styles } from './dora-search.styles.js';
 import { API_RADIUS_KM, distanceFilter } from './distance-filter.js';
 import { errorMessageKey } from './search-errors.js';
 import { booleanAttribute, clamp, listAttribute, numberAttribute } from './search-attributes.js';
-import { lazyPlaceProvider, loadBackend } from './lazy-backend.js';
+import { lazyPlaceProvider, loadBackend, prefetchBackendForPage } from './lazy-backend.js';
 import { checkboxGroup, errorAlert, skeletons } from './search-views.js';
 import {
   emptySelection,
@@ -102,6 +102,9 @@ export interface DoraInvalidItemsEventDetail {
   invalidItems: InvalidItem[];
   params: SearchServicesParams;
 }
+
+// As early as the module is evaluated (before the element is defined and connects).
+prefetchBackendForPage();
 
 /** How a search is recorded in the URL with `sync-url`: a new entry, the current one, or not at all. */
 type HistoryMode = 'push' | 'replace' | 'none';
@@ -349,6 +352,9 @@ export class DoraSearchElement extends LitElement {
     if (Object.keys(fromUrl).length > 0) void this.restoreFromUrl(fromUrl, false);
     // The first history entry holds the initial state, so that "back" can return to it.
     else if (/^\w{5}$/.test(this.codeCommune.trim())) this.startFromCode(this.codeCommune.trim(), undefined, { history: 'replace' });
+    // The count is formatted when the results arrive: build the plural rules and number formatter
+    // (milliseconds, the first time in a page) now, while the network works.
+    if (this.searched) this.t('results.count', { count: 0 });
   }
 
   override disconnectedCallback(): void {

@@ -15,6 +15,16 @@ export function loadBackend(): Promise<Backend> {
   return backend;
 }
 
+/**
+ * Starts loading the back-end when a `<dora-search>` is already in the page: it will search as soon
+ * as it connects (with `code-commune` or URL state), and the client chunk is the longest step of the
+ * chain before the first request. Called when the search element's module is evaluated. Errors are
+ * left to the search itself (it loads again and reports).
+ */
+export function prefetchBackendForPage(): void {
+  if (typeof document !== 'undefined' && document.querySelector('dora-search')) loadBackend().catch(() => undefined);
+}
+
 /** The place lookups, forwarding to the lazily loaded place provider of `geoUrl`. */
 function lazyPlaces(geoUrl: string): PlaceProvider {
   const provider = async () => (await loadBackend()).placeProvider(geoUrl);
