@@ -289,9 +289,8 @@ function readRecords(dir: string, kind: 'structures' | 'services'): RecordSource
   } catch (error) {
     throw new DatasetError(`cannot read ${path}: ${(error as Error).message}`);
   }
-  if (path === ndjsonPath) return () => lines(bytes, (line) => line);
-  const lineRecords = lineDelimitedArray(bytes);
-  if (lineRecords) return () => lines(bytes, (line, first, last) => (first || last ? null : line.replace(/,\s*$/, '')), lineRecords);
+  if (path === ndjsonPath) return () => lines(bytes, 'ndjson');
+  if (lineDelimitedArray(bytes)) return () => lines(bytes, 'array');
   let parsed: unknown;
   try {
     parsed = JSON.parse(bytes.toString('utf8'));
@@ -335,23 +334,27 @@ function lineDelimitedArray(bytes: Buffer): number | null {
   return lastContent === ']' && count >= 2 ? count : null;
 }
 
-/** Yields the parsed non-empty lines of `bytes`; a line that is not JSON yields a {@link MalformedLine}. */
-function* lines(
-  bytes: Buffer,
-  select: (line: string, first: boolean, last: boolean) => string | null,
-  total?: number,
-): Generator<unknown> {
+/**
+ * Yields the parsed non-empty lines of `bytes`; a line that is not JSON yields a {@link MalformedLine}.
+ * In `array` mode (a one-record-per-line JSON array) the `[` and `]` lines are skipped and each line's
+ * trailing comma dropped. Trimming works on bytes: only the record itself is decoded.
+ */
+function* lines(bytes: Buffer, mode: 'ndjson' | 'array'): Generator<unknown> {
   let start = 0;
-  let seen = 0;
   while (start < bytes.length) {
     let end = bytes.indexOf(0x0a, start);
     if (end === -1) end = bytes.length;
-    const line = bytes.toString('utf8', start, end).trim();
+    let from = start;
+    let to = end;
     start = end + 1;
-    if (!line) continue;
-    seen++;
-    const text = select(line, seen === 1, total !== undefined && seen === total);
-    if (text === null) continue;
+    while (from < to && isBlank(bytes[from]!)) from++;
+    while (to > from && isBlank(bytes[to - 1]!)) to--;
+    if (mode === 'array') {
+      if (to - from === 1 && (bytes[from] === 0x5b || bytes[from] === 0x5d)) continue; // "[" or "]"
+      if (to > from && bytes[to - 1] === 0x2c) to--; // ","
+    }
+    if (to <= from) continue;
+    const text = bytes.toString('utf8', from, to);
     let value: unknown;
     try {
       value = JSON.parse(text) as unknown;
@@ -363,6 +366,9 @@ function* lines(
     yield value;
   }
 }
+
+/** Space, tab, carriage return. */
+const isBlank = (byte: number) => byte === 0x20 || byte === 0x09 || byte === 0x0d;
 
 /** The JSON text each record read line by line was parsed from. */
 const sourceText = new WeakMap<object, string>();
