@@ -33,7 +33,7 @@ import type { DoraResultsMapStrings } from '../map/dora-results-map.strings.js';
 import { styles } from './dora-search.styles.js';
 import { API_RADIUS_KM, distanceFilter } from './distance-filter.js';
 import { errorMessageKey } from './search-errors.js';
-import { booleanAttribute, clamp, listAttribute, numberAttribute } from './search-attributes.js';
+import { booleanAttribute, clamp, listAttribute, listChanged, numberAttribute } from './search-attributes.js';
 import { lazyPlaceProvider, loadBackend, prefetchBackendForPage } from './lazy-backend.js';
 import { checkboxGroup, errorAlert, skeletons } from './search-views.js';
 import {
@@ -222,19 +222,19 @@ export class DoraSearchElement extends LitElement {
   /** INSEE code searched around on load. */
   @property({ attribute: 'code-commune' }) codeCommune = '';
   /** Categories selected at first. */
-  @property({ converter: listAttribute }) categories: string[] = [];
+  @property({ converter: listAttribute, hasChanged: listChanged }) categories: string[] = [];
   /** Sub-thématiques selected at first (override `categories`). */
-  @property({ converter: listAttribute }) thematiques: string[] = [];
+  @property({ converter: listAttribute, hasChanged: listChanged }) thematiques: string[] = [];
   /** Publics selected at first. */
-  @property({ converter: listAttribute }) publics: string[] = [];
+  @property({ converter: listAttribute, hasChanged: listChanged }) publics: string[] = [];
   /** Frais selected at first. */
-  @property({ converter: listAttribute }) frais: string[] = [];
+  @property({ converter: listAttribute, hasChanged: listChanged }) frais: string[] = [];
   /** Types selected at first. */
-  @property({ converter: listAttribute }) types: string[] = [];
+  @property({ converter: listAttribute, hasChanged: listChanged }) types: string[] = [];
   /** Modes d'accueil selected at first. */
-  @property({ attribute: 'modes-accueil', converter: listAttribute }) modesAccueil: string[] = [];
+  @property({ attribute: 'modes-accueil', converter: listAttribute, hasChanged: listChanged }) modesAccueil: string[] = [];
   /** Only these sources. */
-  @property({ converter: listAttribute }) sources: string[] = [];
+  @property({ converter: listAttribute, hasChanged: listChanged }) sources: string[] = [];
   /** Minimum quality score (0..1). */
   @property({ attribute: 'score-qualite-minimum', converter: numberAttribute }) scoreQualiteMinimum: number | null = null;
   /** Drop duplicates across sources (default `true`). */

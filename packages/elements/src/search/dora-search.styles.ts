@@ -173,6 +173,10 @@ export const styles = [
       .layout--with-filters > form {
         grid-row: 1 / span 2;
       }
+      /* The form and the results are hidden while a sheet is open: the sheet takes the whole width. */
+      .layout--with-filters > .service-view {
+        grid-column: 1 / -1;
+      }
       .options {
         grid-template-columns: 1fr;
       }

@@ -13,6 +13,14 @@ export const listAttribute = {
   toAttribute: (value: string[]): string => value.join(','),
 };
 
+/**
+ * `hasChanged` of list properties: a new array with the same values in the same order is no change.
+ * Frameworks (React) give a new array at every render; without this, each would restart the search
+ * and close the opened sheet.
+ */
+export const listChanged = (value: readonly string[] | undefined, old: readonly string[] | undefined): boolean =>
+  !(value === old || (Array.isArray(value) && Array.isArray(old) && value.length === old.length && value.every((item, i) => item === old[i])));
+
 /** A number, or `null` when empty or not a number. */
 export const numberAttribute = {
   fromAttribute: (value: string | null): number | null => {
