@@ -34,28 +34,9 @@ export function geodesicDistance(lat1: number, lon1: number, lat2: number, lon2:
 const E2 = FLATTENING * (2 - FLATTENING);
 
 /**
- * Distance in metres, fast for nearby points: within about 100 km it uses the ellipsoid's local
- * radii of curvature at the mid-latitude (error under a few metres at 50 km, far below the rounding to
- * whole kilometres); farther apart it falls back to {@link geodesicDistance}.
- */
-export function distance(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const dLat = lat2 - lat1;
-  const dLon = lon2 - lon1;
-  if (dLat > 1 || dLat < -1 || dLon > 1.5 || dLon < -1.5) return geodesicDistance(lat1, lon1, lat2, lon2);
-  const mid = ((lat1 + lat2) / 2) * RAD;
-  const sin = Math.sin(mid);
-  const w = 1 - E2 * sin * sin;
-  const meridional = (EQUATORIAL_RADIUS * (1 - E2)) / (w * Math.sqrt(w));
-  const primeVertical = EQUATORIAL_RADIUS / Math.sqrt(w);
-  const north = meridional * dLat * RAD;
-  const east = primeVertical * Math.cos(mid) * dLon * RAD;
-  return Math.sqrt(north * north + east * east);
-}
-
-/**
  * Distances from one origin, for many points: the local radii of curvature are computed once, and the
  * cosine of each mid-latitude comes from a first-order expansion around the origin's, so a nearby point
- * costs no trigonometry (within 0.5 m of {@link distance} at 50 km). Far points use Lambert's formula.
+ * costs no trigonometry (within 0.5 m of Lambert's formula at 60 km). Far points use Lambert's formula.
  */
 export class DistanceFrom {
   readonly #lat: number;
