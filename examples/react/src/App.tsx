@@ -7,11 +7,6 @@ const COMMUNES = [
   { code: '97411', nom: 'Saint-Denis (La Réunion)' },
 ];
 
-// Stable values: React sets them as properties, and a new array or object at each render would look
-// like a new search to the widget (and close the opened service).
-const CATEGORIES = ['mobilite'];
-const STRINGS = { 'form.submit': 'Chercher' };
-
 interface Orientation {
   id: string;
   service: string;
@@ -58,9 +53,9 @@ export function App({ apiUrl }: { apiUrl: string }) {
         api-url={apiUrl}
         geo-url={apiUrl}
         code-commune={commune}
-        categories={CATEGORIES}
+        categories={['mobilite']}
         heading-level={2}
-        strings={STRINGS}
+        strings={{ 'form.submit': 'Chercher' }}
         ondora-mobilise={onMobilise}
       />
     </main>
