@@ -67,6 +67,15 @@ function wholeMonths(from: { year: number; month: number; day: number }, to: { y
   return months;
 }
 
+// One formatter per locale: building one per call costs more than formatting (a list of cards
+// calls this once per card).
+const relativeFormats = /* @__PURE__ */ new Map<string, Intl.RelativeTimeFormat>();
+function relativeFormat(locale: string): Intl.RelativeTimeFormat {
+  let format = relativeFormats.get(locale);
+  if (!format) relativeFormats.set(locale, (format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
+  return format;
+}
+
 /**
  * The freshness of a record from its `date_maj`: whole months elapsed, a French or English label
  * built with `Intl.RelativeTimeFormat`, and whether it is outdated (6 months, DORA's rule).
@@ -88,7 +97,7 @@ export function freshness(date_maj: string | null | undefined, options: Freshnes
     Math.round((Date.UTC(today.year, today.month - 1, today.day) - Date.UTC(updated.year, updated.month - 1, updated.day)) / 86_400_000),
   );
   const months = Math.max(0, wholeMonths(updated, today));
-  const format = new Intl.RelativeTimeFormat(words.locale, { numeric: 'auto' });
+  const format = relativeFormat(words.locale);
   const relative =
     months >= 12
       ? format.format(-Math.floor(months / 12), 'year')
