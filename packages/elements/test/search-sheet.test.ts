@@ -7,30 +7,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import '../src/search/dora-search.js';
 import type { DoraSearchElement } from '../src/search/dora-search.component.js';
-import type { DoraServiceCardElement } from '../src/service-card/dora-service-card.component.js';
 import { API_URL, GEO_URL, resetMockApi, startMockApi, stopMockApi, useHandlers } from './helpers/msw.js';
+import { shadow, cards, results, button, settled, searchAt } from './helpers/search.js';
 import { geoApi, makeService, NANTES, nearResults, pagedSearch, remoteResult, searchRequests, serviceDetail } from './fixtures/search.js';
-
-const shadow = (el: DoraSearchElement) => el.shadowRoot!;
-const status = (el: DoraSearchElement) => shadow(el).querySelector('[role="status"][part="status"]')!.textContent!.trim();
-const cards = (el: DoraSearchElement) => [...shadow(el).querySelectorAll<DoraServiceCardElement>('.list dora-service-card')];
-const results = (el: DoraSearchElement) => shadow(el).querySelector<HTMLElement>('[part="results"]')!;
-const button = (el: DoraSearchElement, text: string) =>
-  [...shadow(el).querySelectorAll<HTMLElement>('button, a')].find((b) => b.textContent!.trim().includes(text));
-
-async function settled(el: DoraSearchElement): Promise<void> {
-  await waitUntil(() => results(el).getAttribute('aria-busy') === 'false' && status(el) !== '', 'search did not settle', { timeout: 5000 });
-  await el.updateComplete;
-}
-
-function searchAt(attributes: Record<string, string> = {}) {
-  const el = document.createElement('dora-search');
-  el.setAttribute('api-url', API_URL);
-  el.setAttribute('geo-url', GEO_URL);
-  el.setAttribute('code-commune', '44109');
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  return fixture<DoraSearchElement>(el);
-}
 
 describe('<dora-search> sheet, map and keyboard path', () => {
   before(startMockApi);
