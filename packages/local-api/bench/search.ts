@@ -10,7 +10,8 @@
  * 4. prints p50, p99, requests/s, RSS after the load and the start-up time, against the targets.
  *
  * Environment: BENCH_SERVICES (default 150000), BENCH_DURATION (s, default 20), BENCH_CONNECTIONS (50),
- * BENCH_DATA (reuse a generated folder instead of generating one).
+ * BENCH_DATA (reuse a generated folder instead of generating one), BENCH_NODE_OPTIONS (extra Node flags for the
+ * server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it under load).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -58,7 +59,8 @@ async function main(): Promise<void> {
   console.log(`server: node ${command.join(' ')}`);
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const started = performance.now();
-  const server = spawn(process.execPath, [...command, '--data', dataDir, '--port', String(port), '--token', TOKEN, '--quiet'], {
+  const nodeFlags = (process.env['BENCH_NODE_OPTIONS'] ?? '').split(/\s+/).filter(Boolean);
+  const server = spawn(process.execPath, [...nodeFlags, ...command, '--data', dataDir, '--port', String(port), '--token', TOKEN, '--quiet'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let serverLog = '';

@@ -196,7 +196,16 @@ export class Store {
   readonly #source: Int32Array;
   readonly #sourceCodes = new Map<string, number>();
   readonly #score: Float64Array;
-  readonly #zones: (string[] | null)[];
+  /**
+   * Eligibility zones of each service as interned code ids, in one flat list (CSR: the zones of service
+   * `i` are `#zoneIds[#zoneOffsets[i] .. #zoneOffsets[i + 1]]`, none meaning unrestricted): testing a
+   * service is then a few integer reads against per-request marks, not string hashing.
+   */
+  readonly #zoneOffsets: Int32Array;
+  readonly #zoneIds: Int32Array;
+  readonly #zoneIdByCode = new Map<string, number>();
+  /** Per-request marks of the eligible zone ids (same stamps as the service marks). */
+  readonly #zoneMarks: Uint32Array;
   /** Search terms of each service's publics, built on first use of `recherche_public`. */
   readonly #publicTerms: (Set<string> | undefined)[];
   /** All located services, and one grid per sub-thématique (a thématique filter visits only its grids). */
@@ -248,7 +257,8 @@ export class Store {
     this.#types = new Uint8Array(n);
     this.#source = new Int32Array(n);
     this.#score = new Float64Array(n);
-    this.#zones = new Array(n);
+    this.#zoneOffsets = new Int32Array(n + 1);
+    const zoneIds: number[] = [];
     this.#publicTerms = new Array(n);
     this.#visitedNear = new Uint32Array(n);
     this.#matchedNear = new Uint32Array(n);
@@ -284,7 +294,12 @@ export class Store {
       this.#source[i] = code;
       this.#score[i] = s.score_qualite;
       const zones = s.zone_eligibilite && s.zone_eligibilite.length > 0 ? [...new Set(s.zone_eligibilite)] : null;
-      this.#zones[i] = zones;
+      for (const zone of zones ?? []) {
+        let id = this.#zoneIdByCode.get(zone);
+        if (id === undefined) this.#zoneIdByCode.set(zone, (id = this.#zoneIdByCode.size));
+        zoneIds.push(id);
+      }
+      this.#zoneOffsets[i + 1] = zoneIds.length;
       if (this.#modes[i]! & A_DISTANCE) {
         if (zones === null) {
           remoteUnrestricted.push(i);
@@ -297,6 +312,8 @@ export class Store {
         }
       }
     });
+    this.#zoneIds = Int32Array.from(zoneIds);
+    this.#zoneMarks = new Uint32Array(this.#zoneIdByCode.size);
     for (const [zone, list] of remoteByZone) this.#remoteByZone.set(zone, Int32Array.from(list));
     for (const [key, list] of remoteByZoneThematique) this.#remoteByZoneThematique.set(key, Int32Array.from(list));
     this.#remoteUnrestricted = Int32Array.from(remoteUnrestricted);
@@ -426,6 +443,9 @@ export class Store {
     // numeric order is "distance ASC NULLS LAST, id" (indices follow the id order).
     const keys: number[] = [];
     const bits = this.#thematiqueBits(filters);
+    // The per-sub-thématique indexes visited below hold only services of the asked sub-thématiques:
+    // their thématique test is already done.
+    const rest: CompiledFilters = bits ? { ...filters, thematiques: null } : filters;
     if (query.commune) {
       const commune = query.commune;
       const origin = query.origin ?? commune.centre;
@@ -435,6 +455,7 @@ export class Store {
         ),
       );
       const stamp = this.#nextStamp();
+      this.#markZones(codes, stamp);
       const visitedNear = this.#visitedNear;
       const matchedNear = this.#matchedNear;
       const visitedRemote = this.#visitedRemote;
@@ -450,7 +471,7 @@ export class Store {
             const i = cell[k]!;
             if (visitedNear[i] === stamp) continue;
             visitedNear[i] = stamp;
-            if (!this.#passes(i, filters) || !this.#eligible(i, codes)) continue;
+            if (!this.#passes(i, rest) || !this.#eligible(i, stamp)) continue;
             const metres = from.metres(lat[i]!, lon[i]!);
             if (!(metres <= SEARCH_RADIUS_METRES)) continue;
             matchedNear[i] = stamp;
@@ -466,7 +487,7 @@ export class Store {
           const i = list[k]!;
           if (matchedNear[i] === stamp || visitedRemote[i] === stamp) continue;
           visitedRemote[i] = stamp;
-          if (this.#passes(i, filters)) keys.push(51 * n + i);
+          if (this.#passes(i, rest)) keys.push(51 * n + i);
         }
       };
       if (bits) {
@@ -488,7 +509,7 @@ export class Store {
           const i = list[k]!;
           if (visited[i] === stamp) continue;
           visited[i] = stamp;
-          if (this.#passes(i, filters)) keys.push(51 * n + i);
+          if (this.#passes(i, rest)) keys.push(51 * n + i);
         }
       }
     } else {
@@ -670,11 +691,23 @@ export class Store {
     return true;
   }
 
-  #eligible(i: number, codes: Set<string>): boolean {
-    const zones = this.#zones[i];
-    if (!zones) return true;
-    for (const zone of zones) if (codes.has(zone)) return true;
+  /** Whether service `i` has no zone, or a zone marked with `stamp` (see {@link #markZones}). */
+  #eligible(i: number, stamp: number): boolean {
+    const from = this.#zoneOffsets[i]!;
+    const to = this.#zoneOffsets[i + 1]!;
+    if (from === to) return true;
+    const ids = this.#zoneIds;
+    const marks = this.#zoneMarks;
+    for (let k = from; k < to; k++) if (marks[ids[k]!] === stamp) return true;
     return false;
+  }
+
+  /** Marks the zone ids of `codes` with `stamp`, for {@link #eligible}. */
+  #markZones(codes: Iterable<string>, stamp: number): void {
+    for (const code of codes) {
+      const id = this.#zoneIdByCode.get(code);
+      if (id !== undefined) this.#zoneMarks[id] = stamp;
+    }
   }
 
   #placeMatches(codeInsee: string | null, place: PlaceFilters): boolean {
@@ -690,7 +723,7 @@ export class Store {
   #nextStamp(): number {
     this.#stamp = (this.#stamp + 1) >>> 0;
     if (this.#stamp === 0) {
-      for (const marks of [this.#visitedNear, this.#matchedNear, this.#visitedRemote]) marks.fill(0);
+      for (const marks of [this.#visitedNear, this.#matchedNear, this.#visitedRemote, this.#zoneMarks]) marks.fill(0);
       this.#stamp = 1;
     }
     return this.#stamp;
