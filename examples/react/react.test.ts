@@ -4,11 +4,10 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { collectErrors, launchBrowser, screenshot } from '../../e2e/helpers/browser.js';
-import { repositoryRoot, startLocalApi, type RunningProcess } from '../../e2e/helpers/local-api.js';
-import { serveRepository, type StaticServer } from '../../e2e/helpers/static-server.js';
+import { describe, it } from 'node:test';
+import { collectErrors, screenshot } from '../../e2e/helpers/browser.js';
+import { repositoryRoot } from '../../e2e/helpers/local-api.js';
+import { useBuiltApp } from '../../e2e/helpers/built-app.js';
 
 const example = join(repositoryRoot, 'examples/react');
 
@@ -30,29 +29,15 @@ describe('examples/react', () => {
   });
 
   describe('the built app in a browser', () => {
-    let api: RunningProcess;
-    let site: StaticServer;
-    let browser: Browser;
-    before(async () => {
-      assert.ok(existsSync(join(example, 'dist/index.html')), 'built by the previous test');
-      api = await startLocalApi(['--quiet']);
-      // The built app, served as a site's root.
-      site = await serveRepository({ apiUrl: api.url, root: join(example, 'dist') });
-      browser = await launchBrowser();
-    });
-    after(async () => {
-      await browser?.close();
-      await site?.close();
-      await api?.stop();
-    });
+    const app = useBuiltApp(example);
 
     it('searches, re-searches when React changes the commune, and records a mobilisation in React state', async () => {
-      const context = await browser.newContext();
+      const context = await app.browser.newContext();
       const page = await context.newPage();
       const errors = collectErrors(page);
       const popups: string[] = [];
       context.on('page', (popup) => popups.push(popup.url()));
-      await page.goto(`${site.url}/`);
+      await page.goto(`${app.site.url}/`);
       const cards = page.locator('dora-search dora-service-card[variant="compact"]');
       await cards.first().waitFor({ timeout: 20_000 });
       // The `strings` prop reached the element as a property.

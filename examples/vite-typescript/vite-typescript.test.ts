@@ -4,11 +4,10 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { collectErrors, launchBrowser, screenshot } from '../../e2e/helpers/browser.js';
-import { repositoryRoot, startLocalApi, type RunningProcess } from '../../e2e/helpers/local-api.js';
-import { serveRepository, type StaticServer } from '../../e2e/helpers/static-server.js';
+import { describe, it } from 'node:test';
+import { collectErrors, screenshot } from '../../e2e/helpers/browser.js';
+import { repositoryRoot } from '../../e2e/helpers/local-api.js';
+import { useBuiltApp } from '../../e2e/helpers/built-app.js';
 
 const example = join(repositoryRoot, 'examples/vite-typescript');
 
@@ -30,26 +29,12 @@ describe('examples/vite-typescript', () => {
   });
 
   describe('the built app in a browser', () => {
-    let api: RunningProcess;
-    let site: StaticServer;
-    let browser: Browser;
-    before(async () => {
-      assert.ok(existsSync(join(example, 'dist/index.html')), 'built by the previous test');
-      api = await startLocalApi(['--quiet']);
-      // The built app, served as a site's root.
-      site = await serveRepository({ apiUrl: api.url, root: join(example, 'dist') });
-      browser = await launchBrowser();
-    });
-    after(async () => {
-      await browser?.close();
-      await site?.close();
-      await api?.stop();
-    });
+    const app = useBuiltApp(example);
 
     it('searches around Charleville-Mézières and reports the total through the typed event', async () => {
-      const page = await browser.newPage();
+      const page = await app.browser.newPage();
       const errors = collectErrors(page);
-      await page.goto(`${site.url}/`);
+      await page.goto(`${app.site.url}/`);
       await page.locator('dora-search dora-service-card[variant="compact"]').first().waitFor({ timeout: 20_000 });
       await page.locator('#summary', { hasText: /services trouvés/ }).waitFor();
       assert.match((await page.locator('#summary').textContent()) ?? '', /^\d+ services trouvés ; thématiques : .+/);
