@@ -19,11 +19,11 @@ const card = async (template: unknown): Promise<DoraServiceCardElement> => {
 };
 
 describe('<dora-service-card variant="compact">', () => {
-  it('shows structure, name, distance, commune, three thématiques, publics, frais and freshness', async () => {
+  it('shows structure, name, distance, address, three thématiques, publics, frais and freshness', async () => {
     const el = await card(html`<dora-service-card variant="compact" .service=${completeService} distance="3.4"></dora-service-card>`);
     expect(text($(el, '.structure'))).to.equal('Association Mobil’Emploi 44');
     expect(text($(el, 'h3'))).to.equal('Permis de conduire solidaire');
-    expect(text($(el, '.where'))).to.equal('À 3,4 km · Nantes · Également à distance');
+    expect(text($(el, '.where'))).to.equal('À 3,4 km · 12 rue de Strasbourg, Bâtiment B, 2e étage, 44000 Nantes · Également à distance');
     const tags = $$(el, '.tags li').map(text);
     expect(tags).to.have.length(4);
     expect(tags[3]).to.equal('+ 1 autre');

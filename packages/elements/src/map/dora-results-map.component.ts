@@ -15,6 +15,7 @@ import { base } from '../styles/tokens.styles.js';
 import { isMappable, pointOf, type MapPoint } from './mappable.js';
 import { mapStyles } from './dora-results-map.styles.js';
 import { catalogue, type DoraResultsMapStrings } from './dora-results-map.strings.js';
+import { postalAddress } from '../internal/address.js';
 
 /** Detail of `dora-map-select`. */
 export interface DoraMapSelectDetail {
@@ -698,11 +699,7 @@ export class DoraResultsMap extends LitElement {
   }
 }
 
-/** "12 rue de Strasbourg, Bâtiment B, 44000 Nantes", from whatever parts are known. */
-function addressOf({ service }: ServiceSearchResult): string {
-  const town = [service.code_postal, service.commune].map((part) => part?.trim()).filter(Boolean).join(' ');
-  return [service.adresse, service.complement_adresse, town].map((part) => part?.trim()).filter(Boolean).join(', ');
-}
+const addressOf = ({ service }: ServiceSearchResult): string => postalAddress(service);
 
 /**
  * Makes names unique: first by adding a detail (the address) to the duplicates, then by numbering.

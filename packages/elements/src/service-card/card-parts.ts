@@ -13,6 +13,7 @@ import {
   type Service,
 } from '@dora/sdk';
 import type { ServiceCardStrings } from './dora-service-card.strings.js';
+import { postalAddress } from '../internal/address.js';
 
 /** A service as the card accepts it: a full `/services/{id}` record, or a list item without its structure. */
 export type CardService = DetailedService | Service;
@@ -69,7 +70,8 @@ export function whereParts(service: CardService, { t, lang, distance }: CardCont
   const formatted = inPerson || !remote ? formatDistance(distance, lang) : null;
   if (formatted) parts.push(capitalise(formatted));
   else if (remote && !inPerson) parts.push(t('remote'));
-  if (service.commune && (inPerson || !remote)) parts.push(service.commune);
+  const address = postalAddress(service);
+  if (address && (inPerson || !remote)) parts.push(address);
   if (remote && inPerson) parts.push(t('alsoRemote'));
   return parts;
 }
