@@ -13,6 +13,16 @@ const fetchedLeaflet = () => performance.getEntriesByType('resource').filter((e)
 
 describe('<dora-location-map> (the service sheet’s "Afficher la carte")', function () {
   this.timeout(30000); // a shared, busy machine: loading Leaflet in a fresh page can be slow
+  it('takes its tiles from the full card\'s tiles-url and tiles-attribution', async () => {
+    const card = await fixture<HTMLElement>(
+      html`<dora-service-card variant="full" tiles-url=${TILE_PNG} tiles-attribution="Tuiles de test" .service=${completeService}></dora-service-card>`,
+    );
+    const location = await waitUntil(() => card.shadowRoot!.querySelector<DoraLocationMap>('dora-location-map'), 'no location map', { timeout: 8000 })
+      .then(() => card.shadowRoot!.querySelector<DoraLocationMap>('dora-location-map')!);
+    expect(location.tilesUrl).to.equal(TILE_PNG);
+    expect(location.tilesAttribution).to.equal('Tuiles de test');
+  });
+
   it('renders nothing for a service without coordinates', async () => {
     const el = await fixture<DoraLocationMap>(html`<dora-location-map .service=${sparseService}></dora-location-map>`);
     expect(el.shadowRoot!.querySelector('button')).to.equal(null);

@@ -800,6 +800,8 @@ export class DoraSearchElement extends LitElement {
             .service=${service}
             .distance=${opened.distance}
             report-url=${this.reportUrl || nothing}
+            tiles-url=${this.tilesUrl || nothing}
+            tiles-attribution=${this.tilesAttribution || nothing}
             geo-url=${this.geoUrl || nothing}
             api-url=${this.apiUrl || nothing}
             token=${this.token || nothing}

@@ -108,6 +108,8 @@ type Variant = 'compact' | 'full';
  * @attr geo-url - Base URL of a geo.api.gouv.fr-compatible API, to name eligibility zones (EPCI, communes).
  * @attr service-url - Template of the service page, `{id}` is replaced: the compact card links there, and it is the link shared and copied. Default `https://dora.inclusion.gouv.fr/services/di--{id}` (shared link only).
  * @attr report-url - Template of an error-report page, `{id}` is replaced. Without it, "Signaler une erreur" writes to the service's e-mail.
+ * @attr tiles-url - Tile URL template of the sheet's location map (`https://…/{z}/{x}/{y}.png`); empty for OpenStreetMap France.
+ * @attr tiles-attribution - Attribution of custom tiles (plain text).
  * @attr lang - `fr` (default) or `en`; else the closest ancestor's `lang`, else the document's.
  * @attr heading-level - Level of the service-name heading (default 2 for `full`, 3 for `compact`); section headings follow.
  * @attr distance - Distance to the searched place, in km (search results carry it).
@@ -184,6 +186,12 @@ export class DoraServiceCardElement extends LitElement {
 
   /** Error-report page template, `{id}` replaced. */
   @property({ attribute: 'report-url' }) reportUrl: string | null = null;
+
+  /** Tile URL template of the sheet's location map; empty for OpenStreetMap France. */
+  @property({ attribute: 'tiles-url' }) tilesUrl = '';
+
+  /** Attribution of custom tiles. */
+  @property({ attribute: 'tiles-attribution' }) tilesAttribution = '';
 
   /** Language of the card (`fr`, `en`); inherited from the page when empty. */
   @property() override lang = '';
@@ -317,6 +325,8 @@ export class DoraServiceCardElement extends LitElement {
       preciseZone: this.zoneTask.status === TaskStatus.COMPLETE ? (this.zoneTask.value ?? null) : null,
       shareUrl: this.pageUrl(service, true) ?? '',
       reportUrl: this.reportUrl,
+      tilesUrl: this.tilesUrl,
+      tilesAttribution: this.tilesAttribution,
       styles: DoraServiceCardElement.styles,
       revealContacts: async () => {
         this.contactsRevealed = true;

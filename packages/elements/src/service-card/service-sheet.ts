@@ -51,6 +51,9 @@ export interface SheetContext extends CardContext {
   shareUrl: string;
   /** `report-url` template. */
   reportUrl: string | null;
+  /** Tiles of the location map (`tiles-url`, `tiles-attribution`; empty for the defaults). */
+  tilesUrl: string;
+  tilesAttribution: string;
   /** The element's styles, for the printed copy. */
   styles: CSSResultGroup;
   /** Shows the contacts and moves focus to them. */
@@ -224,7 +227,12 @@ function renderAddress(service: CardService, ctx: SheetContext, newWindow: strin
     </address>
     ${printing
       ? nothing /* An element in the print iframe cannot adopt this document's stylesheets. */
-      : html`<dora-location-map lang=${lang} .service=${service}></dora-location-map>`}`,
+      : html`<dora-location-map
+          lang=${lang}
+          .service=${service}
+          tiles-url=${ctx.tilesUrl}
+          tiles-attribution=${ctx.tilesAttribution}
+        ></dora-location-map>`}`,
   );
 }
 
