@@ -220,9 +220,11 @@ export class Store {
   readonly #remoteUnrestricted: Int32Array;
   readonly #remoteUnrestrictedByThematique: Int32Array[];
   /** Per-request marks (a stamp per request, so that they never need clearing). */
-  readonly #visitedNear: Uint32Array;
-  readonly #matchedNear: Uint32Array;
-  readonly #visitedRemote: Uint32Array;
+  /**
+   * One array for all the marks of a request (visited near, matched near, visited remote: three
+   * increasing stamps), so that each visited service costs one memory read rather than three.
+   */
+  readonly #marks: Uint32Array;
   #stamp = 0;
   readonly #structureIndex: Map<string, number>;
   readonly #serviceIndex: Map<string, number>;
@@ -260,9 +262,7 @@ export class Store {
     this.#zoneOffsets = new Int32Array(n + 1);
     const zoneIds: number[] = [];
     this.#publicTerms = new Array(n);
-    this.#visitedNear = new Uint32Array(n);
-    this.#matchedNear = new Uint32Array(n);
-    this.#visitedRemote = new Uint32Array(n);
+    this.#marks = new Uint32Array(n);
     const listsByBit = () => Array.from({ length: THEMATIQUES.length }, (): number[] => []);
     const byThematique = listsByBit();
     const remoteUnrestrictedByThematique = listsByBit();
@@ -454,11 +454,13 @@ export class Store {
           (c): c is string => typeof c === 'string' && c.length > 0,
         ),
       );
-      const stamp = this.#nextStamp();
-      this.#markZones(codes, stamp);
-      const visitedNear = this.#visitedNear;
-      const matchedNear = this.#matchedNear;
-      const visitedRemote = this.#visitedRemote;
+      // Stamps in increasing order, all above any earlier request's: a mark >= `matched` means
+      // "matched near, or already counted as remote".
+      const visited = this.#nextStamps(3);
+      const matched = visited + 1;
+      const remote = visited + 2;
+      this.#markZones(codes, visited);
+      const marks = this.#marks;
       const modes = this.#modes;
       const lat = this.#lat;
       const lon = this.#lon;
@@ -469,12 +471,12 @@ export class Store {
         for (const cell of grid.cellsNear(origin.lat, origin.lon, SEARCH_RADIUS_METRES)) {
           for (let k = 0; k < cell.length; k++) {
             const i = cell[k]!;
-            if (visitedNear[i] === stamp) continue;
-            visitedNear[i] = stamp;
-            if (!this.#passes(i, rest) || !this.#eligible(i, stamp)) continue;
+            if (marks[i]! >= visited) continue;
+            marks[i] = visited;
+            if (!this.#passes(i, rest) || !this.#eligible(i, visited)) continue;
             const metres = from.metres(lat[i]!, lon[i]!);
             if (!(metres <= SEARCH_RADIUS_METRES)) continue;
-            matchedNear[i] = stamp;
+            marks[i] = matched;
             const km = modes[i]! & EN_PRESENTIEL ? Math.round(metres / 1000) : 51;
             keys.push(km * n + i);
           }
@@ -485,8 +487,8 @@ export class Store {
         if (!list) return;
         for (let k = 0; k < list.length; k++) {
           const i = list[k]!;
-          if (matchedNear[i] === stamp || visitedRemote[i] === stamp) continue;
-          visitedRemote[i] = stamp;
+          if (marks[i]! >= matched) continue;
+          marks[i] = remote;
           if (this.#passes(i, rest)) keys.push(51 * n + i);
         }
       };
@@ -501,14 +503,14 @@ export class Store {
       }
     } else if (bits) {
       // No place: the services of the asked sub-thématiques, in id order.
-      const stamp = this.#nextStamp();
-      const visited = this.#visitedNear;
+      const stamp = this.#nextStamps(1);
+      const marks = this.#marks;
       for (const bit of bits) {
         const list = this.#byThematique[bit]!;
         for (let k = 0; k < list.length; k++) {
           const i = list[k]!;
-          if (visited[i] === stamp) continue;
-          visited[i] = stamp;
+          if (marks[i] === stamp) continue;
+          marks[i] = stamp;
           if (this.#passes(i, rest)) keys.push(51 * n + i);
         }
       }
@@ -720,13 +722,19 @@ export class Store {
     return true;
   }
 
-  #nextStamp(): number {
-    this.#stamp = (this.#stamp + 1) >>> 0;
-    if (this.#stamp === 0) {
-      for (const marks of [this.#visitedNear, this.#matchedNear, this.#visitedRemote, this.#zoneMarks]) marks.fill(0);
-      this.#stamp = 1;
+  /**
+   * Reserves `count` consecutive stamps above every stamp used so far and returns the first; marks are
+   * cleared once when the 32-bit stamps run out.
+   */
+  #nextStamps(count: number): number {
+    if (this.#stamp + count > 0xffff_ffff) {
+      this.#marks.fill(0);
+      this.#zoneMarks.fill(0);
+      this.#stamp = 0;
     }
-    return this.#stamp;
+    const first = this.#stamp + 1;
+    this.#stamp += count;
+    return first;
   }
 
   /** The sub-thématique bits a compiled filter asks for, or null without a thématique filter. */
