@@ -11,10 +11,11 @@
  *
  * Environment: BENCH_SERVICES (default 150000), BENCH_DURATION (s, default 20), BENCH_CONNECTIONS (50),
  * BENCH_DATA (reuse a generated folder instead of generating one), BENCH_NODE_OPTIONS (extra Node flags for the
- * server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it under load).
+ * server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it under load), BENCH_SERVER_LOG (a file for the
+ * server's output, e.g. with `--trace-gc`).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,6 +66,9 @@ async function main(): Promise<void> {
   });
   let serverLog = '';
   server.stdout!.on('data', (c: Buffer) => (serverLog += c.toString()));
+  // BENCH_SERVER_LOG=<file>: the server's whole output (logs, --trace-gc lines…) goes there too.
+  const logFile = process.env['BENCH_SERVER_LOG'];
+  if (logFile) server.stdout!.pipe(createWriteStream(logFile));
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitForHealth(url, server);
