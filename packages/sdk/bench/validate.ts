@@ -27,7 +27,8 @@ const ITEMS = Number(process.env.ITEMS ?? 10_000);
 const RUNS = Number(process.env.RUNS ?? 15);
 const WARMUP = 5;
 
-const samples = new URL('../../../../shared/data/data-inclusion/samples/', import.meta.url);
+// Templates: the API's own sample bodies (see fixtures/README.md).
+const samples = new URL('./fixtures/', import.meta.url);
 const read = (file: string) => JSON.parse(readFileSync(new URL(file, samples), 'utf8'));
 const serviceSample = read('api-v1-list-services.synthetic.json').items[0];
 const { score_qualite: _s, doublons: _d, ...structureSample } = read('api-v1-list-structures.synthetic.json').items[0];
