@@ -64,18 +64,59 @@ function localApiAddress(): Plugin {
   };
 }
 
+/** The demo's pages, in navigation order: file name (without `.html`) and menu label. */
+const PAGES = [
+  ['index', 'Rechercher'],
+  ['fiche', 'Fiche service'],
+  ['configurateur', 'Configurateur'],
+  ['dossier', 'Dossier bénéficiaire'],
+  ['evenements', 'Événements'],
+  ['api', 'API réelle'],
+] as const;
+
+/**
+ * The site header (skip link, brand, menu with the current page marked, data-source banner), written
+ * once here and put in place of `<!-- site-header -->` in every page.
+ */
+function siteHeader(): Plugin {
+  return {
+    name: 'dora-site-header',
+    transformIndexHtml: (html, { filename }) => {
+      const current = filename.replace(/^.*[\\/]/, '').replace(/\.html$/, '');
+      const links = PAGES.map(
+        ([page, label]) => `<li><a href="./${page}.html"${page === current ? ' aria-current="page"' : ''}>${label}</a></li>`,
+      ).join('\n            ');
+      return html.replace(
+        '<!-- site-header -->',
+        `<a class="skip-link" href="#contenu">Aller au contenu</a>
+    <header class="site">
+      <div class="bar">
+        <a class="brand" href="./index.html">DORA · démo du widget</a>
+        <nav aria-label="Pages de la démo">
+          <ul>
+            ${links}
+          </ul>
+        </nav>
+      </div>
+      <p class="api-banner"></p>
+    </header>`,
+      );
+    },
+  };
+}
+
 export default defineConfig({
   root: demo,
   appType: 'mpa',
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1' },
-  plugins: [repositoryFiles(), localApiAddress()],
+  plugins: [repositoryFiles(), localApiAddress(), siteHeader()],
   build: {
     outDir: join(root, 'dist/demo'),
     emptyOutDir: true,
     rolldownOptions: {
       input: Object.fromEntries(
-        ['index', 'configurateur', 'fiche', 'dossier', 'evenements', 'api'].map((page) => [page, join(demo, `${page}.html`)]),
+        PAGES.map(([page]) => [page, join(demo, `${page}.html`)]),
       ),
     },
   },
