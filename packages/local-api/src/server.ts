@@ -14,7 +14,7 @@ import { loadDataset, type LoadReport } from './dataset/load.js';
 import { CommuneApi, GeoApiError } from './geo/api.js';
 import { loadGeography } from './geo/index.js';
 import { ENDPOINT_PARAMS, parseQuery, placeCodes, QueryValidationError } from './params.js';
-import { Store } from './store.js';
+import { Store, type Paging, type ServiceFilters } from './store.js';
 
 /** The bundled demo dataset. */
 export const DEMO_DATA_DIR = fileURLToPath(new URL('../data/demo/', import.meta.url));
@@ -327,20 +327,12 @@ export async function createServer(options: ServerOptions = {}): Promise<LocalAp
   };
 }
 
-function paging(q: { page?: number | undefined; size?: number | undefined }) {
+function paging(q: { page?: number | undefined; size?: number | undefined }): Paging {
   return { page: q.page ?? 1, size: q.size ?? 5000 };
 }
 
-function serviceFilters(q: {
-  sources?: string[] | undefined;
-  thematiques?: string[] | undefined;
-  frais?: string[] | undefined;
-  publics?: string[] | undefined;
-  modes_accueil?: string[] | undefined;
-  types?: string[] | undefined;
-  score_qualite_minimum?: number | undefined;
-  recherche_public?: string | undefined;
-}) {
+/** Picks the shared service filters out of a validated query (which also holds paging and place keys). */
+function serviceFilters(q: ServiceFilters): ServiceFilters {
   return {
     sources: q.sources,
     thematiques: q.thematiques,
