@@ -20,7 +20,7 @@ import type {
   Source,
   Structure,
 } from '../types.js';
-import type { VocabularyEntry, VocabularyName } from '../vocabularies/index.js';
+import { VOCABULARY_NAMES, type VocabularyEntry, type VocabularyName } from '../vocabularies/index.js';
 import { getJson, resolveRetry, resolveTimeout, type FetchLike, type RetryOptions, type Transport } from './http.js';
 import {
   toQuery,
@@ -76,17 +76,6 @@ export type PageMethod<P extends PageParams, T> = (params: P, options?: RequestO
 
 const sourcesSchema = z.array(sourceSchema);
 const vocabularySchema = z.array(frameworkValueSchema);
-
-const VOCABULARY_NAMES: readonly VocabularyName[] = [
-  'frais',
-  'modes-accueil',
-  'modes-mobilisation',
-  'personnes-mobilisatrices',
-  'publics',
-  'reseaux-porteurs',
-  'thematiques',
-  'types-services',
-];
 
 /** An id as one path segment; an empty id would silently turn a detail call into a list call. */
 function encodeId(id: string): string {

@@ -90,15 +90,19 @@ export type Open<V extends string> = V | (string & {});
 export type ThematiqueFilter = Thematique | Categorie;
 
 /** Names of the eight `/api/v1/doc/{name}` vocabularies. */
-export type VocabularyName =
-  | 'frais'
-  | 'modes-accueil'
-  | 'modes-mobilisation'
-  | 'personnes-mobilisatrices'
-  | 'publics'
-  | 'reseaux-porteurs'
-  | 'thematiques'
-  | 'types-services';
+export const VOCABULARY_NAMES = [
+  'frais',
+  'modes-accueil',
+  'modes-mobilisation',
+  'personnes-mobilisatrices',
+  'publics',
+  'reseaux-porteurs',
+  'thematiques',
+  'types-services',
+] as const;
+
+/** The name of one `/api/v1/doc/{name}` vocabulary. */
+export type VocabularyName = (typeof VOCABULARY_NAMES)[number];
 
 /** Every vocabulary the SDK knows, by the name used in labels lookups. */
 export const VOCABULARIES = {
