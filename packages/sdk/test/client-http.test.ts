@@ -22,7 +22,6 @@ function route(request: IncomingMessage, response: ServerResponse) {
   switch (url.pathname) {
     case '/api/v1/services':
       return json(200, emptyPage);
-    case '/api/v1/hang':
     case '/api/v1/services/hang':
       open.add(response); // never answers
       return;
