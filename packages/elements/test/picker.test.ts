@@ -2,22 +2,18 @@
  * The thématique picker and the filters of `<dora-search>`: keyboard use, and what reaches the
  * API (repeated keys, categories expanded by the SDK, fixed parameters).
  */
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { subThematiquesOf } from '@dora/sdk';
-import '../src/search/dora-search.js';
 import type { DoraSearchElement } from '../src/search/dora-search.component.js';
-import { API_URL, GEO_URL, resetMockApi, startMockApi, stopMockApi, useHandlers } from './helpers/msw.js';
+import { resetMockApi, startMockApi, stopMockApi, useHandlers } from './helpers/msw.js';
+import { results, searchAt as mountSearch } from './helpers/search.js';
 import { geoApi, nearResults, pagedSearch, searchRequests } from './fixtures/search.js';
 
+/** A `<dora-search>` on the mock API (Nantes unless told otherwise), once its first request has answered. */
 async function searchAt(attributes: Record<string, string> = {}) {
-  const el = document.createElement('dora-search');
-  el.setAttribute('api-url', API_URL);
-  el.setAttribute('geo-url', GEO_URL);
-  el.setAttribute('code-commune', '44109');
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  await fixture<DoraSearchElement>(el);
-  await waitUntil(() => searchRequests.length > 0 && el.shadowRoot!.querySelector('[part="results"]')!.getAttribute('aria-busy') === 'false');
+  const el = await mountSearch(attributes);
+  await waitUntil(() => searchRequests.length > 0 && results(el).getAttribute('aria-busy') === 'false');
   return el;
 }
 
