@@ -50,9 +50,10 @@ export interface ReunionStructureRow {
   Typologie: string | null;
 }
 
-/** The day the extract was taken (last change of the file in gip-inclusion/offre-inclusion). */
-export const REUNION_EXTRACT_DAY = '2025-02-14';
-/** One year before the extract: `Update-last-year` tells whether `date_maj` is after this day. */
+/**
+ * One year before the extract (taken 2025-02-14, the last change of the file in
+ * gip-inclusion/offre-inclusion): `Update-last-year` tells whether `date_maj` is after this day.
+ */
 const LAST_YEAR_CUTOFF = '2024-02-14';
 const BEFORE_CUTOFF = '2024-02-13';
 
