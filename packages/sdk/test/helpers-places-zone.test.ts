@@ -153,7 +153,11 @@ describe('createPlaceProvider', () => {
     server.use(http.get(`${GEO}/communes`, () => HttpResponse.json({ not: 'a list' })));
     await assert.rejects(places.searchCommunes('Nantes'), ResponseValidationError);
     server.use(http.get(`${GEO}/epcis/:code`, () => HttpResponse.json({ code: 244400404 })));
-    await assert.rejects(places.getEpci('244400404'), ResponseValidationError);
+    await assert.rejects(places.getEpci('244400404'), (error: unknown) => {
+      assert.ok(error instanceof ResponseValidationError, String(error));
+      assert.deepEqual(error.issues, ['code: expected string, received number', 'nom: required string is missing']);
+      return true;
+    });
     server.use(http.get(`${GEO}/communes`, () => HttpResponse.error()));
     await assert.rejects(places.searchCommunes('Nantes'), NetworkError);
   });

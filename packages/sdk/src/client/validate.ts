@@ -141,9 +141,13 @@ function checkFields(
   }
 }
 
-/** Formats zod issues as `path: message` lines, with plain English messages (zod/mini ships no locale). */
-export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
-  return issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(item)'}: ${describeIssue(issue)}`);
+/**
+ * Formats zod issues as `path: message` lines, with plain English messages (zod/mini ships no
+ * locale); `root` names the path of an issue about the value itself. Parse with
+ * `{ reportInput: true }`: without the input, a wrong type reads as a missing key.
+ */
+export function formatIssues(issues: readonly z.core.$ZodIssue[], root = '(item)'): string[] {
+  return issues.map((issue) => `${issue.path.length ? issue.path.join('.') : root}: ${describeIssue(issue)}`);
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

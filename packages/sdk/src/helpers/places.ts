@@ -10,6 +10,7 @@ import * as z from 'zod/mini';
 import { NotFoundError, ResponseValidationError } from '../client/errors.js';
 import type { HttpError, NetworkError, TimeoutError } from '../client/errors.js';
 import { getJson, resolveRetry, type FetchLike, type Transport } from '../client/http.js';
+import { formatIssues } from '../client/validate.js';
 import type { LatLon } from './distance.js';
 
 /** Default base URL: the French State's geographic API. */
@@ -207,9 +208,9 @@ export function createPlaceProvider(options: PlaceProviderOptions = {}): PlacePr
       if (!/^\d{9}$/.test(wanted)) return null;
       const body = await get(`/epcis/${wanted}`, { fields: 'code,nom' }, signal);
       if (body === NOT_FOUND) return null;
-      const parsed = z.safeParse(epciSchema, body);
+      const parsed = z.safeParse(epciSchema, body, { reportInput: true });
       if (!parsed.success) {
-        throw new ResponseValidationError(`The answer to GET ${base}/epcis/${wanted} is not an EPCI.`, parsed.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`));
+        throw new ResponseValidationError(`The answer to GET ${base}/epcis/${wanted} is not an EPCI.`, formatIssues(parsed.error.issues, '(body)'));
       }
       return { code: parsed.data.code, nom: parsed.data.nom };
     },
