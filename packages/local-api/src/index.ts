@@ -10,4 +10,4 @@ export { loadGeography, type Geography, type Commune, type Epci, type Departemen
 export { geodesicDistance } from './geo/distance.js';
 export { AccessControl, hostMatches, type WidgetToken } from './auth.js';
 export { computeScoreQualite } from './dataset/score.js';
-export { SEARCH_RADIUS_METRES, expandThematiqueFilter } from './store.js';
+export { SEARCH_RADIUS_METRES } from './store.js';

@@ -77,14 +77,6 @@ function maskOf(values: readonly string[] | null, bits: Map<string, number>): nu
   return mask;
 }
 
-/**
- * Sub-thématiques a filter value stands for: a category (`famille`) expands to all its
- * sub-thématiques, by the SDK's thématique tree (the same expansion the SDK client applies).
- */
-export function expandThematiqueFilter(values: readonly string[]): string[] {
-  return expandThematiques(values);
-}
-
 /** Compiled service filters: bit masks tested against per-service columns. */
 interface CompiledFilters {
   sources: Set<number> | null;
@@ -649,7 +641,8 @@ export class Store {
     let thematiques: Uint32Array | null = null;
     if (query.thematiques) {
       thematiques = new Uint32Array(THEMATIQUE_WORDS);
-      for (const t of expandThematiqueFilter(query.thematiques)) {
+      // A category (`famille`) stands for all its sub-thématiques, as in the SDK client.
+      for (const t of expandThematiques(query.thematiques)) {
         const bit = THEMATIQUE_BIT.get(t);
         if (bit !== undefined) thematiques[bit >> 5]! |= 1 << (bit & 31);
       }
