@@ -3,17 +3,11 @@
  * dynamic import on first use: the form renders before it arrives.
  */
 import type { PlaceProvider } from '@dora/sdk';
+import { loadOnce } from '../internal/lazy.js';
 
 type Backend = typeof import('./search-backend.js');
-let backend: Promise<Backend> | undefined;
 /** The SDK's client and place provider, loaded on first use (see search-backend.ts). */
-export function loadBackend(): Promise<Backend> {
-  backend ??= import('./search-backend.js').catch((error: unknown) => {
-    backend = undefined; // offline or blocked: the next attempt loads it again
-    throw error;
-  });
-  return backend;
-}
+export const loadBackend: () => Promise<Backend> = loadOnce(() => import('./search-backend.js'));
 
 /**
  * Starts loading the back-end when a `<dora-search>` is already in the page: it will search as soon

@@ -5,6 +5,7 @@ import { labelOf } from '@dora/sdk';
 import { LocalizeController, type Lang } from '../i18n/localize-controller.js';
 import { fire } from '../internal/events.js';
 import { fillUrlTemplate } from '../internal/safe-url.js';
+import { loadOnce } from '../internal/lazy.js';
 import { renderHeading } from '../internal/heading.js';
 import { sharedStyles } from '../styles/tokens.styles.js';
 import {
@@ -25,23 +26,19 @@ import type { SheetContext } from './service-sheet.js';
 export type { CardService } from './card-parts.js';
 
 type SheetModule = typeof import('./service-sheet.js');
-let sheetModule: Promise<SheetModule> | undefined;
 let loadedSheet: SheetModule | null = null;
 
 /** Every card's strings: the sheet's are added when its code loads. */
 const catalogue = { fr: { ...fr }, en: { ...en } } as Record<Lang, ServiceCardStrings>;
 
 /** The full sheet's code (and its strings), loaded once, on first use. */
-const loadSheet = (): Promise<SheetModule> =>
-  (sheetModule ??= import('./service-sheet.js').then((sheet) => {
+const loadSheet: () => Promise<SheetModule> = loadOnce(() =>
+  import('./service-sheet.js').then((sheet) => {
     Object.assign(catalogue.fr, sheet.sheetFr);
     Object.assign(catalogue.en, sheet.sheetEn);
     return (loadedSheet = sheet);
-  }, (error: unknown) => {
-    // A failed chunk load (offline, deploy in between) may be retried.
-    sheetModule = undefined;
-    throw error;
-  }));
+  }),
+);
 
 /** Detail of `dora-service-open`. */
 export interface DoraServiceOpenDetail {
