@@ -14,6 +14,7 @@
  * @module
  */
 import { sourceLabel, type Service } from '@dora/sdk';
+import { words } from '../text.js';
 import type { Dataset, DatasetStructure } from './generate.js';
 import { computeScoreQualite, roundScore } from './score.js';
 import { fraisV1, publicsV1, reseauPorteurV1, thematiquesV1 } from './v0-to-v1.js';
@@ -147,14 +148,6 @@ export function convertReunionExtract(
   return { structures, services };
 }
 
-const normalisedName = (nom: string) =>
-  nom
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-
 /**
  * Links the structures that several sources publish under the same name in the same commune (e.g. a
  * France Travail agency in both `dora` and `france-travail`): the extract does not carry the
@@ -166,7 +159,7 @@ export function linkDuplicates(structures: DatasetStructure[]): void {
   const groups = new Map<string, DatasetStructure[]>();
   for (const structure of structures) {
     if (structure.nom.startsWith('Structure non nommée') || !structure.code_insee) continue;
-    const key = `${normalisedName(structure.nom)}|${structure.code_insee}`;
+    const key = `${words(structure.nom).join(' ')}|${structure.code_insee}`;
     groups.set(key, [...(groups.get(key) ?? []), structure]);
   }
   let cluster = 0;

@@ -10,6 +10,7 @@
  */
 import type { ModeAccueil, Public, ReseauPorteur, Service, Structure, Thematique } from '@dora/sdk';
 import { loadGeography, type Commune, type Geography } from '../geo/index.js';
+import { words } from '../text.js';
 import { computeScoreQualite, roundScore } from './score.js';
 import {
   COMPLEMENTS,
@@ -80,16 +81,6 @@ export function deCommune(nom: string): string {
   return `de ${nom}`;
 }
 
-function slugify(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
 const isoDays = new Map<number, string>();
 function isoDay(ms: number): string {
   let day = isoDays.get(ms);
@@ -105,7 +96,7 @@ const slugs = new Map<string, string>();
 function communeSlug(nom: string): string {
   let slug = slugs.get(nom);
   if (slug === undefined) {
-    slug = slugify(nom);
+    slug = words(nom).join('-');
     slugs.set(nom, slug);
   }
   return slug;
