@@ -21,7 +21,8 @@ export function prefetchBackendForPage(): void {
 
 /** The place lookups, forwarding to the lazily loaded place provider of `geoUrl`. */
 function lazyPlaces(geoUrl: string): PlaceProvider {
-  const provider = async () => (await loadBackend()).placeProvider(geoUrl);
+  // Created once per place API, so its cache is shared by every search on the page.
+  const provider = loadOnce(async () => (await loadBackend()).placeProvider(geoUrl));
   return {
     searchCommunes: async (text, options) => (await provider()).searchCommunes(text, options),
     communeAt: async (lat, lon, options) => (await provider()).communeAt(lat, lon, options),

@@ -2,7 +2,7 @@
  * What `<dora-search>` needs from the network side of the SDK (the API client, with zod and its
  * schemas, and the place provider), loaded by a dynamic import: the form renders before these
  * arrive, and the standalone bundle's core stays small. One client per (api-url, token), shared
- * with the service cards; one place provider (with its cache) per place API.
+ * with the service cards. The place provider is kept per place API by lazy-backend.ts.
  */
 import { createPlaceProvider, DEFAULT_BASE_URL, type DataInclusionClient, type PlaceProvider } from '@dora/sdk';
 import { clientFor } from '../internal/client.js';
@@ -11,10 +11,6 @@ export function searchClient(apiUrl: string, token: string): DataInclusionClient
   return clientFor({ apiUrl: apiUrl || DEFAULT_BASE_URL, token: token || undefined });
 }
 
-const places = new Map<string, PlaceProvider>();
-
 export function placeProvider(geoUrl: string): PlaceProvider {
-  let provider = places.get(geoUrl);
-  if (!provider) places.set(geoUrl, (provider = createPlaceProvider({ baseUrl: geoUrl })));
-  return provider;
+  return createPlaceProvider({ baseUrl: geoUrl });
 }
