@@ -27,7 +27,7 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 const digest = (token: string) => createHash('sha256').update(token).digest('base64');
 
 /** Normalises an allowed host: lower case, no `*.`/`.` prefix, no port, no trailing dot. */
-export function normaliseHost(host: string): string {
+function normaliseHost(host: string): string {
   return host.trim().toLowerCase().replace(/^\*\.?/, '').replace(/^\./, '').replace(/\.$/, '');
 }
 

@@ -144,7 +144,7 @@ function pageJson(items: string[], total: number, paging: Paging): string {
  * JSON with every character above U+00FF written as a \u escape (equivalent JSON), so that V8 stores
  * the string with one byte per character: half the memory of a two-byte string.
  */
-export function compactJson(value: unknown): string {
+function compactJson(value: unknown): string {
   return oneByte(JSON.stringify(value));
 }
 

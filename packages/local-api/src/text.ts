@@ -34,7 +34,7 @@ const STOP_WORDS = new Set(
  * `logement`, `emplois`/`emploi`, `accompagnement`/`accompagner` meet. Not Snowball, but consistent,
  * which is what matching needs (documents and queries go through the same function).
  */
-export function stem(word: string): string {
+function stem(word: string): string {
   let w = word;
   if (w.length <= 3) return w;
   for (const suffix of ['issements', 'issement', 'ements', 'ement', 'ations', 'ation', 'ateurs', 'ateur', 'atrices', 'atrice']) {

@@ -49,7 +49,7 @@ export function buildDemoDataset(options: DemoOptions): Dataset {
 }
 
 /** One record as JSON with its keys in alphabetical order, as the API serialises them. */
-export function recordToJson(record: object): string {
+function recordToJson(record: object): string {
   const keys = Object.keys(record);
   // Generated records are built in key order already; only re-order when needed.
   if (keys.every((key, i) => i === 0 || (keys[i - 1] as string) < key)) return JSON.stringify(record);

@@ -155,7 +155,7 @@ export function convertReunionExtract(
  * conservative stand-in. Each structure of a group lists the others in `doublons`; the group shares a
  * `_cluster_id`.
  */
-export function linkDuplicates(structures: DatasetStructure[]): void {
+function linkDuplicates(structures: DatasetStructure[]): void {
   const groups = new Map<string, DatasetStructure[]>();
   for (const structure of structures) {
     if (structure.nom.startsWith('Structure non nommée') || !structure.code_insee) continue;

@@ -74,7 +74,7 @@ export class DistanceFrom {
 }
 
 /** Degrees of latitude and longitude that surely cover `metres` around `lat` (a bounding box half-size). */
-export function degreesAround(lat: number, metres: number): { dLat: number; dLon: number } {
+function degreesAround(lat: number, metres: number): { dLat: number; dLon: number } {
   // 110.5 km per degree of latitude at least (110.574 at the equator), plus 1 % margin.
   const dLat = (metres / 110_500) * 1.01;
   const cos = Math.cos(Math.min(89, Math.abs(lat) + dLat) * RAD);

@@ -6,7 +6,7 @@
  */
 
 /** Hashes a string into a 32-bit seed (FNV-1a), so that sub-generators can be derived by name. */
-export function hashSeed(text: string): number {
+function hashSeed(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
