@@ -7,7 +7,6 @@ export const fr = {
   'map.label.location': 'Carte du lieu d’accueil',
   'map.keyboardHint':
     'Flèches pour déplacer la carte, + et − pour zoomer, Tab pour passer d’un lieu à l’autre, Entrée pour en choisir un.',
-  'map.loading': 'Chargement de la carte…',
   'map.zoomIn': 'Zoom avant',
   'map.zoomOut': 'Zoom arrière',
   'map.fit': 'Voir tous les résultats',
@@ -38,7 +37,6 @@ export const en: Record<keyof typeof fr, string> = {
   'map.label': 'Map of the results',
   'map.label.location': 'Map of the place',
   'map.keyboardHint': 'Arrow keys move the map, + and − zoom, Tab goes from one place to the next, Enter picks one.',
-  'map.loading': 'Loading the map…',
   'map.zoomIn': 'Zoom in',
   'map.zoomOut': 'Zoom out',
   'map.fit': 'Show all results',
