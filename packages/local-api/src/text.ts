@@ -5,7 +5,7 @@
  * @module
  */
 
-/** Lower case, no diacritics, `œ`/`æ` expanded, apostrophes and dashes as spaces. */
+/** Lower case, no diacritics, `œ`/`æ` expanded (punctuation is left to {@link words}). */
 export function normalize(text: string): string {
   return text
     .normalize('NFD')
@@ -15,7 +15,7 @@ export function normalize(text: string): string {
     .replace(/æ/g, 'ae');
 }
 
-/** The words of a text, normalised (see {@link normalize}). */
+/** The words of a text, normalised (see {@link normalize}); anything but a letter or digit separates words. */
 export function words(text: string): string[] {
   return normalize(text).split(/[^a-z0-9]+/).filter(Boolean);
 }
