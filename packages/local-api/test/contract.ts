@@ -18,7 +18,8 @@ import {
 const contract = JSON.parse(readFileSync(new URL('../data/openapi-v1.json', import.meta.url), 'utf8')) as {
   components: { schemas: Record<string, { properties: Record<string, unknown> }> };
 };
-const keysOf = (name: string) => Object.keys(contract.components.schemas[name]!.properties).sort();
+/** The property names of a contract schema, sorted. */
+export const keysOf = (name: string): string[] => Object.keys(contract.components.schemas[name]!.properties).sort();
 
 interface Schema {
   safeParse(value: unknown): { success: boolean; error?: unknown };

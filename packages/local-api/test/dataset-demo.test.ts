@@ -22,6 +22,7 @@ import { DEMO_NOW, buildDemoDataset, recordsToJson } from '../src/dataset/genera
 import type { ReunionServiceRow, ReunionStructureRow } from '../src/dataset/generate-reunion.js';
 import { computeScoreQualite, roundScore } from '../src/dataset/score.js';
 import { parseAssignations, thematiquesStats, thematiquesStatsModule } from '../src/dataset/generate-thematiques-stats.js';
+import { keysOf } from './contract.js';
 
 const demoDir = new URL('../data/demo/', import.meta.url);
 const sharedDir = new URL('../../../../shared/', import.meta.url);
@@ -30,18 +31,8 @@ const committedStructuresText = readFileSync(new URL('structures.json', demoDir)
 const services = JSON.parse(committedServicesText) as Service[];
 const structures = JSON.parse(committedStructuresText) as DatasetStructure[];
 
-const SERVICE_KEYS = [
-  'adresse', 'adresse_certifiee', 'code_insee', 'code_postal', 'commune', 'complement_adresse', 'conditions_acces',
-  'contact_nom_prenom', 'courriel', 'date_maj', 'description', 'frais', 'frais_precisions', 'horaires_accueil', 'id',
-  'latitude', 'lien_mobilisation', 'lien_source', 'longitude', 'mobilisable_par', 'mobilisation_precisions',
-  'modes_accueil', 'modes_mobilisation', 'nom', 'nombre_semaines', 'publics', 'publics_precisions', 'score_qualite',
-  'source', 'structure_id', 'telephone', 'thematiques', 'type', 'volume_horaire_hebdomadaire', 'zone_eligibilite',
-];
-const STRUCTURE_KEYS = [
-  'accessibilite_lieu', 'adresse', 'adresse_certifiee', 'code_insee', 'code_postal', 'commune', 'complement_adresse',
-  'courriel', 'date_maj', 'description', 'doublons', 'horaires_accueil', 'id', 'latitude', 'lien_source', 'longitude',
-  'nom', 'reseaux_porteurs', 'score_qualite', 'siret', 'site_web', 'source', 'telephone',
-];
+const SERVICE_KEYS = keysOf('Service');
+const STRUCTURE_KEYS = keysOf('ListedStructure');
 
 const values = (vocabulary: readonly { value: string }[]) => new Set(vocabulary.map((v) => v.value));
 const synthetic = services.filter((s) => s.source === 'demo');
