@@ -283,7 +283,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LocalAp
     );
   });
 
-  const detail = (find: (id: string) => string | undefined) => async (request: FastifyRequest, reply: FastifyReply) => {
+  const detail = (find: (id: string) => Buffer | undefined) => async (request: FastifyRequest, reply: FastifyReply) => {
     const id = (request.params as { '*': string })['*'];
     if (id === '') {
       // FastAPI (Starlette) redirects a trailing slash to the route without it.

@@ -135,25 +135,52 @@ function makePage<T>(items: T[], total: number, paging: Paging): ApiPage<T> {
   return { items, total, page: paging.page, size: items.length, pages: Math.ceil(total / paging.size) };
 }
 
-/** A page whose items are already JSON. */
-function pageJson(items: string[], total: number, paging: Paging): string {
-  return `{"items":[${items.join(',')}],"total":${total},"page":${paging.page},"size":${items.length},"pages":${Math.ceil(total / paging.size)}}`;
+/**
+ * Responses are assembled from the UTF-8 JSON of the records they embed, as a list of byte chunks
+ * concatenated once: nothing is re-serialised or re-encoded per request.
+ */
+type Chunks = Buffer[];
+const bytes = (text: string): Buffer => Buffer.from(text, 'utf8');
+const COMMA = bytes(',');
+const CLOSE = bytes('}');
+const ITEMS_OPEN = bytes('{"items":[');
+const WITH_STRUCTURE = bytes(',"structure":');
+const SERVICE_OPEN = bytes('{"service":');
+/** `,"distance":<km>}` for 0 to 50 km, and `null` (key 51). */
+const DISTANCE_TAIL = Array.from({ length: 52 }, (_, km) => bytes(`,"distance":${km === 51 ? 'null' : km}}`));
+
+/** A page whose items are already JSON chunks. */
+function pageJson(items: Chunks[], total: number, paging: Paging): Buffer {
+  const chunks: Chunks = [ITEMS_OPEN];
+  items.forEach((item, k) => {
+    if (k > 0) chunks.push(COMMA);
+    for (const chunk of item) chunks.push(chunk);
+  });
+  chunks.push(bytes(`],"total":${total},"page":${paging.page},"size":${items.length},"pages":${Math.ceil(total / paging.size)}}`));
+  return Buffer.concat(chunks);
+}
+
+/** `json` (an object's JSON) with `,"key":value` chunks added before its closing brace. */
+function extended(json: Buffer, ...members: Chunks): Chunks {
+  return [json.subarray(0, json.length - 1), ...members, CLOSE];
 }
 
 /**
- * JSON with every character above U+00FF written as a \u escape (equivalent JSON), so that V8 stores
- * the string with one byte per character: half the memory of a two-byte string.
+ * The id-order positions of `services` (sorted by id) in spatial order: by grid cell of a quarter
+ * degree, unlocated services last, id order within a cell.
  */
-function compactJson(value: unknown): string {
-  return oneByte(JSON.stringify(value));
-}
-
-/** `json` with characters above U+00FF as \u escapes, as a flat one-byte string. */
-function oneByte(json: string): string {
-  if (!/[\u0100-\uffff]/.test(json)) return json;
-  const escaped = json.replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  // Through latin1 bytes: the result is certainly a flat one-byte string (a replace may keep two bytes).
-  return Buffer.from(escaped, 'latin1').toString('latin1');
+function spatialOrder(services: readonly { latitude: number | null; longitude: number | null }[]): Int32Array {
+  const n = services.length;
+  const keys = new Float64Array(n);
+  services.forEach((service, r) => {
+    const { latitude: lat, longitude: lon } = service;
+    const located = lat !== null && lon !== null && Number.isFinite(lat) && Number.isFinite(lon);
+    // 720 rows × 1440 columns of a quarter degree; one more "cell" for the unlocated.
+    const cell = located ? Math.floor((lat + 90) * 4) * 1440 + Math.floor((lon + 180) * 4) : 720 * 1440;
+    keys[r] = cell * n + r;
+  });
+  keys.sort();
+  return Int32Array.from(keys, (key) => key % n);
 }
 
 /** The dataset with its indexes. Immutable once built. */
@@ -166,14 +193,13 @@ export class Store {
   readonly #clusterKeys: string[];
   readonly #serviceStructure: Int32Array;
   /**
-   * Each service as its `Service` JSON, non-Latin-1 characters \u-escaped so that V8 keeps it one
-   * byte per character. Services are kept only as these strings: a few hundred thousand flat strings
-   * instead of millions of small objects, which keeps the heap (and its GC pauses) small; responses
-   * are assembled from them without re-serialising.
+   * Each service as its `Service` JSON, UTF-8. Services are kept as these bytes (outside the JS heap)
+   * plus typed columns, not as millions of small objects: the heap, and its GC pauses, stay small, and
+   * responses are assembled from them without re-serialising or re-encoding.
    */
-  readonly #serviceJson: string[];
+  readonly #serviceJson: Buffer[];
   /** Each structure as its `BaseStructure` JSON (embedded in services). */
-  readonly #baseStructureJson: string[];
+  readonly #baseStructureJson: Buffer[];
   /** Service fields still needed after load: `code_insee` (place filters) and the publics text. */
   readonly #codeInsee: (string | null)[];
   readonly #publicsText: (string | null)[];
@@ -203,11 +229,11 @@ export class Store {
   /** All located services, and one grid per sub-thématique (a thématique filter visits only its grids). */
   readonly #grid: GridIndex;
   readonly #gridByThematique: GridIndex[];
-  /** Services of each sub-thématique, by id order. */
+  /** Services of each sub-thématique. */
   readonly #byThematique: Int32Array[];
-  /** Remote services (`a-distance`) by eligibility code, and by code and sub-thématique (`code|bit`). */
+  /** Remote services (`a-distance`) by eligibility code, and by code then sub-thématique bit. */
   readonly #remoteByZone = new Map<string, Int32Array>();
-  readonly #remoteByZoneThematique = new Map<string, Int32Array>();
+  readonly #remoteByZoneThematique = new Map<string, (Int32Array | undefined)[]>();
   /** Remote services with no eligibility restriction, all of them and by sub-thématique. */
   readonly #remoteUnrestricted: Int32Array;
   readonly #remoteUnrestrictedByThematique: Int32Array[];
@@ -220,6 +246,14 @@ export class Store {
   #stamp = 0;
   readonly #structureIndex: Map<string, number>;
   readonly #serviceIndex: Map<string, number>;
+  /**
+   * Services are stored in spatial order (by grid cell), not id order, so that the services of a radius
+   * search sit next to each other in every column: a search then reads memory sequentially instead of
+   * missing the cache on every candidate. `#rank[i]` is the id-order position of slot `i` (the tie-break
+   * of every ordering); `#slotOfRank` is its inverse.
+   */
+  readonly #rank: Int32Array;
+  readonly #slotOfRank: Int32Array;
   readonly #servicesOfStructure: number[][];
   readonly #structureDateRank: Float64Array;
   #fullText: Promise<FullTextIndex> | undefined;
@@ -230,13 +264,13 @@ export class Store {
     this.structures = dataset.structures;
     this.#duplicateForms = dataset.duplicateForms;
     this.#clusterKeys = dataset.clusterKeys;
-    this.#serviceStructure = dataset.serviceStructure;
-    const services = dataset.services;
-    this.#serviceJson = services.map((service, i) => {
-      const source = dataset.serviceSourceJson[i];
-      return source === undefined ? compactJson(service) : oneByte(source);
-    });
-    this.#baseStructureJson = dataset.baseStructures.map((structure) => compactJson(structure));
+    const rank = (this.#rank = spatialOrder(dataset.services));
+    this.#slotOfRank = new Int32Array(rank.length);
+    rank.forEach((r, i) => (this.#slotOfRank[r] = i));
+    this.#serviceStructure = rank.map((r) => dataset.serviceStructure[r]!);
+    const services = Array.from(rank, (r) => dataset.services[r]!);
+    this.#serviceJson = services.map((service) => service.json);
+    this.#baseStructureJson = dataset.baseStructures.map((structure) => bytes(JSON.stringify(structure)));
     this.#codeInsee = services.map((service) => service.code_insee);
     this.#publicsText = services.map((service) =>
       service.publics || service.publics_precisions ? `${(service.publics ?? []).join(' ')} ${service.publics_precisions ?? ''}` : null,
@@ -259,7 +293,7 @@ export class Store {
     const byThematique = listsByBit();
     const remoteUnrestrictedByThematique = listsByBit();
     const remoteByZone = new Map<string, number[]>();
-    const remoteByZoneThematique = new Map<string, number[]>();
+    const remoteByZoneThematique = new Map<string, number[][]>();
     const remoteUnrestricted: number[] = [];
     const push = (map: Map<string, number[]>, key: string, i: number) => {
       const list = map.get(key);
@@ -299,7 +333,9 @@ export class Store {
         } else {
           for (const zone of zones) {
             push(remoteByZone, zone, i);
-            for (const bit of bits) push(remoteByZoneThematique, `${zone}|${bit}`, i);
+            let byBit = remoteByZoneThematique.get(zone);
+            if (!byBit) remoteByZoneThematique.set(zone, (byBit = []));
+            for (const bit of bits) (byBit[bit] ??= []).push(i);
           }
         }
       }
@@ -307,7 +343,9 @@ export class Store {
     this.#zoneIds = Int32Array.from(zoneIds);
     this.#zoneMarks = new Uint32Array(this.#zoneIdByCode.size);
     for (const [zone, list] of remoteByZone) this.#remoteByZone.set(zone, Int32Array.from(list));
-    for (const [key, list] of remoteByZoneThematique) this.#remoteByZoneThematique.set(key, Int32Array.from(list));
+    for (const [zone, byBit] of remoteByZoneThematique) {
+      this.#remoteByZoneThematique.set(zone, Array.from(byBit, (list) => (list ? Int32Array.from(list) : undefined)));
+    }
     this.#remoteUnrestricted = Int32Array.from(remoteUnrestricted);
     this.#remoteUnrestrictedByThematique = remoteUnrestrictedByThematique.map((list) => Int32Array.from(list));
     this.#byThematique = byThematique.map((list) => Int32Array.from(list));
@@ -319,7 +357,7 @@ export class Store {
     this.#structureIndex = new Map(dataset.structures.map((s, i) => [s.id, i]));
     this.#servicesOfStructure = dataset.structures.map(() => []);
     this.servicesCount = n;
-    dataset.serviceStructure.forEach((s, i) => this.#servicesOfStructure[s]!.push(i));
+    for (const i of this.#slotOfRank) this.#servicesOfStructure[this.#serviceStructure[i]!]!.push(i);
     // date_maj as a sortable number (YYYYMMDD), -1 when unreadable (NULLS LAST in a DESC order).
     this.#structureDateRank = Float64Array.from(dataset.structures, (s) => {
       const digits = /^(\d{4})-(\d{2})-(\d{2})/.exec(s.date_maj);
@@ -339,26 +377,30 @@ export class Store {
   // Details
 
   /** `/services/{id}`: a `DetailedService` JSON. */
-  service(id: string): string | undefined {
+  service(id: string): Buffer | undefined {
     const i = this.#serviceIndex.get(id);
-    return i === undefined ? undefined : this.#detailedJson(i);
+    return i === undefined ? undefined : Buffer.concat(this.#detailedJson(i));
   }
 
   /** `/structures/{id}`: a `DetailedStructure` JSON, with its services and its duplicates in full. */
-  structure(id: string): string | undefined {
+  structure(id: string): Buffer | undefined {
     const i = this.#structureIndex.get(id);
     if (i === undefined) return undefined;
     const structure = this.structures[i]!;
     const doublons = structure.doublons.map((d) => this.#duplicateForms[this.#structureIndex.get(d.id)!]!);
-    const head = compactJson({ ...structure, doublons });
-    const services = this.#servicesOfStructure[i]!.map((k) => this.#serviceJson[k]!);
-    return `${head.slice(0, -1)},"services":[${services.join(',')}]}`;
+    const head = bytes(JSON.stringify({ ...structure, doublons }));
+    const services: Chunks = [bytes(',"services":[')];
+    this.#servicesOfStructure[i]!.forEach((k, position) => {
+      if (position > 0) services.push(COMMA);
+      services.push(this.#serviceJson[k]!);
+    });
+    services.push(bytes(']'));
+    return Buffer.concat(extended(head, ...services));
   }
 
   /** The `DetailedService` JSON of service `i`: its `Service` JSON plus its structure. */
-  #detailedJson(i: number): string {
-    const own = this.#serviceJson[i]!;
-    return `${own.slice(0, -1)},"structure":${this.#baseStructureJson[this.#serviceStructure[i]!]!}}`;
+  #detailedJson(i: number): Chunks {
+    return extended(this.#serviceJson[i]!, WITH_STRUCTURE, this.#baseStructureJson[this.#serviceStructure[i]!]!);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -404,14 +446,14 @@ export class Store {
   }
 
   /** `/services`. */
-  listServices(query: ServiceFilters & PlaceFilters, paging: Paging): string {
+  listServices(query: ServiceFilters & PlaceFilters, paging: Paging): Buffer {
     const filters = this.#compile(query);
     const start = (paging.page - 1) * paging.size;
-    const items: string[] = [];
+    const items: Chunks[] = [];
     let total = 0;
-    for (let i = 0; i < this.#n; i++) {
+    for (const i of this.#slotOfRank) {
       if (!this.#passes(i, filters) || !this.#placeMatches(this.#codeInsee[i]!, query)) continue;
-      if (total >= start && items.length < paging.size) items.push(this.#serviceJson[i]!);
+      if (total >= start && items.length < paging.size) items.push([this.#serviceJson[i]!]);
       total++;
     }
     return pageJson(items, total, paging);
@@ -428,12 +470,13 @@ export class Store {
   searchServices(
     query: ServiceFilters & { commune?: Commune | undefined; requestedCode?: string; origin?: { lat: number; lon: number } | undefined; exclure_doublons?: boolean },
     paging: Paging,
-  ): string {
+  ): Buffer {
     const filters = this.#compile(query);
     const n = this.#n;
-    // Each match is one key: distance (km, 0..50, or 51 for null) * n + service index, so that the
-    // numeric order is "distance ASC NULLS LAST, id" (indices follow the id order).
+    // Each match is one key: distance (km, 0..50, or 51 for null) * n + id rank, so that the numeric
+    // order is "distance ASC NULLS LAST, id".
     const keys: number[] = [];
+    const rank = this.#rank;
     const bits = this.#thematiqueBits(filters);
     // The per-sub-thématique indexes visited below hold only services of the asked sub-thématiques:
     // their thématique test is already done.
@@ -470,7 +513,7 @@ export class Store {
             if (!(metres <= SEARCH_RADIUS_METRES)) continue;
             marks[i] = matched;
             const km = modes[i]! & EN_PRESENTIEL ? Math.round(metres / 1000) : 51;
-            keys.push(km * n + i);
+            keys.push(km * n + rank[i]!);
           }
         }
       }
@@ -481,20 +524,20 @@ export class Store {
           const i = list[k]!;
           if (marks[i]! >= matched) continue;
           marks[i] = remote;
-          if (this.#passes(i, rest)) keys.push(51 * n + i);
+          if (this.#passes(i, rest)) keys.push(51 * n + rank[i]!);
         }
       };
       if (bits) {
         for (const bit of bits) {
           visitRemote(this.#remoteUnrestrictedByThematique[bit]);
-          for (const code of codes) visitRemote(this.#remoteByZoneThematique.get(`${code}|${bit}`));
+          for (const code of codes) visitRemote(this.#remoteByZoneThematique.get(code)?.[bit]);
         }
       } else {
         visitRemote(this.#remoteUnrestricted);
         for (const code of codes) visitRemote(this.#remoteByZone.get(code));
       }
     } else if (bits) {
-      // No place: the services of the asked sub-thématiques, in id order.
+      // No place: the services of the asked sub-thématiques.
       const stamp = this.#nextStamps(1);
       const marks = this.#marks;
       for (const bit of bits) {
@@ -503,11 +546,11 @@ export class Store {
           const i = list[k]!;
           if (marks[i] === stamp) continue;
           marks[i] = stamp;
-          if (this.#passes(i, rest)) keys.push(51 * n + i);
+          if (this.#passes(i, rest)) keys.push(51 * n + rank[i]!);
         }
       }
     } else {
-      for (let i = 0; i < n; i++) if (this.#passes(i, filters)) keys.push(51 * n + i);
+      for (let i = 0; i < n; i++) if (this.#passes(i, filters)) keys.push(51 * n + rank[i]!);
     }
 
     let kept: ArrayLike<number> = keys;
@@ -515,11 +558,11 @@ export class Store {
     const start = (paging.page - 1) * paging.size;
     const end = start + paging.size;
     const pageKeys = this.#firstKeys(kept, end).subarray(start, end);
-    const items: string[] = [];
+    const items: Chunks[] = [];
     for (const key of pageKeys) {
       const distance = Math.floor(key / n);
-      const i = key - distance * n;
-      items.push(`{"service":${this.#detailedJson(i)},"distance":${distance === 51 ? 'null' : distance}}`);
+      const i = this.#slotOfRank[key - distance * n]!;
+      items.push([SERVICE_OPEN, ...this.#detailedJson(i), DISTANCE_TAIL[distance]!]);
     }
     return pageJson(items, kept.length, paging);
   }
@@ -539,16 +582,17 @@ export class Store {
   #dedupServices(keys: number[]): number[] {
     const n = this.#n;
     const serviceStructure = this.#serviceStructure;
+    const slotOfRank = this.#slotOfRank;
     const clusterKeys = this.#clusterKeys;
     const best = new Map<string, number>();
     for (const key of keys) {
-      const s = serviceStructure[key % n]!;
+      const s = serviceStructure[slotOfRank[key % n]!]!;
       const cluster = clusterKeys[s]!;
       const current = best.get(cluster);
       if (current === undefined || this.#structureRankBetter(s, current)) best.set(cluster, s);
     }
     return keys.filter((key) => {
-      const s = serviceStructure[key % n]!;
+      const s = serviceStructure[slotOfRank[key % n]!]!;
       const b = best.get(clusterKeys[s]!)!;
       return s === b || (!this.#structureRankBetter(b, s) && !this.#structureRankBetter(s, b));
     });
@@ -577,7 +621,7 @@ export class Store {
     query: ServiceFilters &
       PlaceFilters & { q?: string | undefined; point?: { lat: number; lon: number } | undefined; distanceKm: number },
     paging: Paging,
-  ): Promise<string> {
+  ): Promise<Buffer> {
     const filters = this.#compile(query);
     interface Hit {
       i: number;
@@ -611,26 +655,29 @@ export class Store {
     else for (let i = 0; i < this.#n; i++) consider(i, null);
 
     const radius = query.distanceKm * 1000;
+    const rank = this.#rank;
     const score = (h: Hit) => h.score ?? 0;
     if (query.point && query.q !== undefined) {
       const blend = (h: Hit) => 0.5 * score(h) + 0.5 * (1 - (h.metres ?? 0) / radius);
-      hits.sort((a, b) => blend(b) - blend(a) || a.i - b.i);
+      hits.sort((a, b) => blend(b) - blend(a) || rank[a.i]! - rank[b.i]!);
     } else if (query.point) {
-      hits.sort((a, b) => (a.metres ?? 0) - (b.metres ?? 0) || a.i - b.i);
+      hits.sort((a, b) => (a.metres ?? 0) - (b.metres ?? 0) || rank[a.i]! - rank[b.i]!);
     } else {
       const bucket = (h: Hit) => Math.round(score(h) * 10) / 2;
       hits.sort(
-        (a, b) => bucket(b) - bucket(a) || this.#score[b.i]! - this.#score[a.i]! || a.i - b.i,
+        (a, b) => bucket(b) - bucket(a) || this.#score[b.i]! - this.#score[a.i]! || rank[a.i]! - rank[b.i]!,
       );
     }
     const start = (paging.page - 1) * paging.size;
     const items = hits
       .slice(start, start + paging.size)
-      .map(
-        (h) =>
-          `{"service":${this.#detailedJson(h.i)},"distance":${h.metres === null ? 'null' : Math.round(h.metres / 1000)},` +
-          `"score_recherche":${h.score === null ? 'null' : h.score}}`,
-      );
+      .map((h): Chunks => [
+        SERVICE_OPEN,
+        ...this.#detailedJson(h.i),
+        bytes(
+          `,"distance":${h.metres === null ? 'null' : Math.round(h.metres / 1000)},"score_recherche":${h.score === null ? 'null' : h.score}}`,
+        ),
+      ]);
     return pageJson(items, hits.length, paging);
   }
 
@@ -770,7 +817,7 @@ class FullTextIndex {
    * loop every `batch` services so that other requests are served meanwhile.
    */
   static async build(
-    serviceJson: readonly string[],
+    serviceJson: readonly Buffer[],
     serviceStructure: Int32Array,
     structures: readonly Structure[],
     batch = 2_000,
@@ -786,7 +833,7 @@ class FullTextIndex {
     const local = new Map<number, number>();
     for (let i = 0; i < serviceJson.length; i++) {
       if (i > 0 && i % batch === 0) await new Promise((resolve) => setImmediate(resolve));
-      const service = JSON.parse(serviceJson[i]!) as Service;
+      const service = JSON.parse(serviceJson[i]!.toString('utf8')) as Service;
       const structure = structures[serviceStructure[i]!]!;
       local.clear();
       const add = (text: string | null | undefined, weight: number) => {

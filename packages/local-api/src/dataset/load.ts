@@ -4,9 +4,11 @@
  * never fatal; a missing `score_qualite` is computed with the documented criteria.
  * @module
  */
+import { isUtf8 } from 'node:buffer';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  parseTolerant,
   serviceSchema,
   structureSchema,
   type BaseStructure,
@@ -52,6 +54,32 @@ export interface LoadReport {
   durationMs: number;
 }
 
+/**
+ * A loaded service: its `Service` JSON as UTF-8 bytes (what every response embeds) and the fields the
+ * store indexes. The rest of the record is not kept as objects: at national scale (150,000 services)
+ * millions of small objects would make the load and every garbage collection slow.
+ */
+export type ServiceRow = Pick<
+  Service,
+  | 'id'
+  | 'structure_id'
+  | 'source'
+  | 'code_insee'
+  | 'latitude'
+  | 'longitude'
+  | 'thematiques'
+  | 'publics'
+  | 'publics_precisions'
+  | 'frais'
+  | 'modes_accueil'
+  | 'type'
+  | 'score_qualite'
+  | 'zone_eligibilite'
+> & {
+  /** The `Service` JSON: the source line itself when it is exactly that (a view, no copy), else re-serialised. */
+  json: Buffer;
+};
+
 /** A loaded dataset: records in the API's shapes, sorted by id, plus their duplicate clusters. */
 export interface Dataset {
   /** `ListedStructure` records, sorted by id, `doublons` derived from the clusters. */
@@ -62,15 +90,10 @@ export interface Dataset {
   duplicateForms: StructureDuplicate[];
   /** Cluster key of each structure (`coalesce(_cluster_id, id)`), same order. */
   clusterKeys: string[];
-  /** `Service` records, sorted by id. */
-  services: Service[];
+  /** The services, sorted by id. */
+  services: ServiceRow[];
   /** Index in `structures` of each service's structure. */
   serviceStructure: Int32Array;
-  /**
-   * For each service, its source JSON text when that text is exactly its `Service` JSON (all the
-   * contract's keys, nothing added or computed), so that it need not be serialised again; else undefined.
-   */
-  serviceSourceJson: (string | undefined)[];
   report: LoadReport;
 }
 
@@ -120,7 +143,7 @@ export function loadDataset(dir: string, options: LoadOptions = {}): Dataset {
     raw['doublons'] ??= [];
     raw['adresse_certifiee'] ??= false;
     if (scoreMissing) raw['score_qualite'] = 0;
-    const parsed = structureSchema.safeParse(raw);
+    const parsed = parseTolerant(structureSchema, raw);
     if (!parsed.success) return skip(structureCount, raw, index, issuesOf(parsed.error));
     const record = parsed.data;
     if (!record.id.trim()) return skip(structureCount, raw, index, 'empty id');
@@ -130,16 +153,15 @@ export function loadDataset(dir: string, options: LoadOptions = {}): Dataset {
   });
 
   // Services: validate, compute missing scores, require a known structure.
-  const serviceById = new Map<string, Service>();
-  const sourceJson = new Map<string, string>();
+  const serviceById = new Map<string, ServiceRow>();
   let computedServiceScores = 0;
-  forEachRecord(rawServices, serviceCount, (raw, index) => {
+  forEachRecord(rawServices, serviceCount, (raw, index, sourceJson) => {
     if (!isObject(raw)) return skip(serviceCount, raw, index, 'not an object');
     const scoreMissing = raw['score_qualite'] === undefined || raw['score_qualite'] === null;
     const complete = !scoreMissing && hasExactly(raw, SERVICE_KEYS);
     raw['adresse_certifiee'] ??= false;
     if (scoreMissing) raw['score_qualite'] = 0;
-    const parsed = serviceSchema.safeParse(raw);
+    const parsed = parseTolerant(serviceSchema, raw);
     if (!parsed.success) return skip(serviceCount, raw, index, issuesOf(parsed.error));
     const record = parsed.data;
     if (!record.id.trim()) return skip(serviceCount, raw, index, 'empty id');
@@ -153,9 +175,10 @@ export function loadDataset(dir: string, options: LoadOptions = {}): Dataset {
       record.score_qualite = score;
       computedServiceScores++;
     }
-    serviceById.set(record.id, exactly(record, SERVICE_KEYS) as Service);
-    const text = complete ? sourceText.get(raw) : undefined;
-    if (text !== undefined) sourceJson.set(record.id, text);
+    // The source line is served as is when it is exactly the `Service` JSON (all the contract's keys,
+    // nothing added or computed); then only the indexed fields stay as objects.
+    const source = complete && sourceJson && isUtf8(sourceJson) ? sourceJson : undefined;
+    serviceById.set(record.id, rowOf(record, source ?? Buffer.from(JSON.stringify(exactly(record, SERVICE_KEYS)))));
   });
   structureCount.valid = structureById.size;
   serviceCount.valid = serviceById.size;
@@ -249,7 +272,6 @@ export function loadDataset(dir: string, options: LoadOptions = {}): Dataset {
     clusterKeys,
     services,
     serviceStructure,
-    serviceSourceJson: services.map((service) => sourceJson.get(service.id)),
     report: {
       dir,
       structures: structureCount,
@@ -261,15 +283,18 @@ export function loadDataset(dir: string, options: LoadOptions = {}): Dataset {
   };
 }
 
-/** Records of a file, read lazily so that each raw record can be dropped once validated. */
-type RecordSource = () => Iterable<unknown>;
+/**
+ * Visits the records of a file one at a time (so that each raw record can be dropped once handled),
+ * with the JSON bytes it was parsed from when it was read line by line.
+ */
+type RecordSource = (visit: (raw: unknown, source: Buffer | undefined) => void) => void;
 
-function forEachRecord(source: RecordSource, count: LoadCount, visit: (raw: unknown, index: number) => void): void {
-  let index = 0;
-  for (const raw of source()) {
-    count.read++;
-    visit(raw, index++);
-  }
+function forEachRecord(
+  source: RecordSource,
+  count: LoadCount,
+  visit: (raw: unknown, index: number, source: Buffer | undefined) => void,
+): void {
+  source((raw, bytes) => visit(raw, count.read++, bytes));
 }
 
 /**
@@ -289,8 +314,8 @@ function readRecords(dir: string, kind: 'structures' | 'services'): RecordSource
   } catch (error) {
     throw new DatasetError(`cannot read ${path}: ${(error as Error).message}`);
   }
-  if (path === ndjsonPath) return () => lines(bytes, 'ndjson');
-  if (lineDelimitedArray(bytes)) return () => lines(bytes, 'array');
+  if (path === ndjsonPath) return (visit) => lines(bytes, 'ndjson', visit);
+  if (lineDelimitedArray(bytes)) return (visit) => lines(bytes, 'array', visit);
   let parsed: unknown;
   try {
     parsed = JSON.parse(bytes.toString('utf8'));
@@ -299,7 +324,9 @@ function readRecords(dir: string, kind: 'structures' | 'services'): RecordSource
   }
   const records = Array.isArray(parsed) ? parsed : isObject(parsed) && Array.isArray(parsed['items']) ? parsed['items'] : null;
   if (!records) throw new DatasetError(`${path} must hold an array of ${kind} (or a page with "items")`);
-  return () => records as unknown[];
+  return (visit) => {
+    for (const record of records as unknown[]) visit(record, undefined);
+  };
 }
 
 /**
@@ -335,11 +362,11 @@ function lineDelimitedArray(bytes: Buffer): number | null {
 }
 
 /**
- * Yields the parsed non-empty lines of `bytes`; a line that is not JSON yields a {@link MalformedLine}.
- * In `array` mode (a one-record-per-line JSON array) the `[` and `]` lines are skipped and each line's
- * trailing comma dropped. Trimming works on bytes: only the record itself is decoded.
+ * Visits the parsed non-empty lines of `bytes` with their bytes; a line that is not JSON is visited as
+ * a {@link MalformedLine}. In `array` mode (a one-record-per-line JSON array) the `[` and `]` lines are
+ * skipped and each line's trailing comma dropped. Trimming works on bytes: only the record is decoded.
  */
-function* lines(bytes: Buffer, mode: 'ndjson' | 'array'): Generator<unknown> {
+function lines(bytes: Buffer, mode: 'ndjson' | 'array', visit: (raw: unknown, source: Buffer | undefined) => void): void {
   let start = 0;
   while (start < bytes.length) {
     let end = bytes.indexOf(0x0a, start);
@@ -359,19 +386,35 @@ function* lines(bytes: Buffer, mode: 'ndjson' | 'array'): Generator<unknown> {
     try {
       value = JSON.parse(text) as unknown;
     } catch {
-      yield new MalformedLine(text);
+      visit(new MalformedLine(text), undefined);
       continue;
     }
-    if (isObject(value)) sourceText.set(value, text);
-    yield value;
+    visit(value, bytes.subarray(from, to));
   }
 }
 
 /** Space, tab, carriage return. */
 const isBlank = (byte: number) => byte === 0x20 || byte === 0x09 || byte === 0x0d;
 
-/** The JSON text each record read line by line was parsed from. */
-const sourceText = new WeakMap<object, string>();
+function rowOf(service: Service, json: Buffer): ServiceRow {
+  return {
+    id: service.id,
+    structure_id: service.structure_id,
+    source: service.source,
+    code_insee: service.code_insee,
+    latitude: service.latitude,
+    longitude: service.longitude,
+    thematiques: service.thematiques,
+    publics: service.publics,
+    publics_precisions: service.publics_precisions,
+    frais: service.frais,
+    modes_accueil: service.modes_accueil,
+    type: service.type,
+    score_qualite: service.score_qualite,
+    zone_eligibilite: service.zone_eligibilite,
+    json,
+  };
+}
 
 /** Whether `record` has exactly these own keys. */
 function hasExactly(record: Record<string, unknown>, keys: readonly string[]): boolean {
