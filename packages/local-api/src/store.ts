@@ -165,6 +165,20 @@ function extended(json: Buffer, ...members: Chunks): Chunks {
   return [json.subarray(0, json.length - 1), ...members, CLOSE];
 }
 
+/** Whether a compiled filter tests anything at all. */
+function hasFilters(f: CompiledFilters): boolean {
+  return (
+    f.sources !== null ||
+    f.thematiques !== null ||
+    f.frais !== -1 ||
+    f.publics !== -1 ||
+    f.modes !== -1 ||
+    f.types !== -1 ||
+    f.scoreMin !== null ||
+    f.publicTerms !== null
+  );
+}
+
 /**
  * The id-order positions of `services` (sorted by id) in spatial order: by grid cell of a quarter
  * degree, unlocated services last, id order within a cell.
@@ -226,15 +240,29 @@ export class Store {
   readonly #zoneMarks: Uint32Array;
   /** Search terms of each service's publics, built on first use of `recherche_public`. */
   readonly #publicTerms: (Set<string> | undefined)[];
-  /** All located services, and one grid per sub-thématique (a thématique filter visits only its grids). */
+  /**
+   * Located services that are not remote, all of them and one grid per sub-thématique (a thématique
+   * filter visits only its grids). Remote services are found through their eligibility zones instead:
+   * they are kept wherever they are eligible, in range or not.
+   */
   readonly #grid: GridIndex;
   readonly #gridByThematique: GridIndex[];
   /** Services of each sub-thématique. */
   readonly #byThematique: Int32Array[];
-  /** Remote services (`a-distance`) by eligibility code, and by code then sub-thématique bit. */
+  /**
+   * Remote services (`a-distance`), numbered 0..m-1 in slot order; what a search reads of them is
+   * copied into compact arrays by that number, so that visiting them stays in cache.
+   */
+  readonly #remoteSlot: Int32Array;
+  readonly #remoteRank: Int32Array;
+  readonly #remoteLat: Float64Array;
+  readonly #remoteLon: Float64Array;
+  /** Per-request marks of the remote services (same stamps as the service marks). */
+  readonly #remoteMarks: Uint32Array;
+  /** Remote service numbers by eligibility code, and by code then sub-thématique bit. */
   readonly #remoteByZone = new Map<string, Int32Array>();
   readonly #remoteByZoneThematique = new Map<string, (Int32Array | undefined)[]>();
-  /** Remote services with no eligibility restriction, all of them and by sub-thématique. */
+  /** Remote service numbers with no eligibility restriction, all of them and by sub-thématique. */
   readonly #remoteUnrestricted: Int32Array;
   readonly #remoteUnrestrictedByThematique: Int32Array[];
   /** Per-request marks (a stamp per request, so that they never need clearing). */
@@ -295,6 +323,7 @@ export class Store {
     const remoteByZone = new Map<string, number[]>();
     const remoteByZoneThematique = new Map<string, number[][]>();
     const remoteUnrestricted: number[] = [];
+    const remoteSlots: number[] = [];
     const push = (map: Map<string, number[]>, key: string, i: number) => {
       const list = map.get(key);
       if (list) list.push(i);
@@ -327,15 +356,16 @@ export class Store {
       }
       this.#zoneOffsets[i + 1] = zoneIds.length;
       if (this.#modes[i]! & A_DISTANCE) {
+        const q = remoteSlots.push(i) - 1;
         if (zones === null) {
-          remoteUnrestricted.push(i);
-          for (const bit of bits) remoteUnrestrictedByThematique[bit]!.push(i);
+          remoteUnrestricted.push(q);
+          for (const bit of bits) remoteUnrestrictedByThematique[bit]!.push(q);
         } else {
           for (const zone of zones) {
-            push(remoteByZone, zone, i);
+            push(remoteByZone, zone, q);
             let byBit = remoteByZoneThematique.get(zone);
             if (!byBit) remoteByZoneThematique.set(zone, (byBit = []));
-            for (const bit of bits) (byBit[bit] ??= []).push(i);
+            for (const bit of bits) (byBit[bit] ??= []).push(q);
           }
         }
       }
@@ -347,10 +377,19 @@ export class Store {
       this.#remoteByZoneThematique.set(zone, Array.from(byBit, (list) => (list ? Int32Array.from(list) : undefined)));
     }
     this.#remoteUnrestricted = Int32Array.from(remoteUnrestricted);
+    this.#remoteSlot = Int32Array.from(remoteSlots);
+    this.#remoteRank = this.#remoteSlot.map((i) => rank[i]!);
+    // Only in-person remote services get a distance: the others are unlocated here (NaN).
+    const inPersonLat = (i: number) => (this.#modes[i]! & EN_PRESENTIEL ? this.#lat[i]! : Number.NaN);
+    this.#remoteLat = Float64Array.from(this.#remoteSlot, inPersonLat);
+    this.#remoteLon = Float64Array.from(this.#remoteSlot, (i) => (this.#modes[i]! & EN_PRESENTIEL ? this.#lon[i]! : Number.NaN));
+    this.#remoteMarks = new Uint32Array(remoteSlots.length);
     this.#remoteUnrestrictedByThematique = remoteUnrestrictedByThematique.map((list) => Int32Array.from(list));
     this.#byThematique = byThematique.map((list) => Int32Array.from(list));
     const location = (i: number) =>
-      Number.isFinite(this.#lat[i]!) && Number.isFinite(this.#lon[i]!) ? { lat: this.#lat[i]!, lon: this.#lon[i]! } : null;
+      !(this.#modes[i]! & A_DISTANCE) && Number.isFinite(this.#lat[i]!) && Number.isFinite(this.#lon[i]!)
+        ? { lat: this.#lat[i]!, lon: this.#lon[i]! }
+        : null;
     this.#grid = new GridIndex(n, location);
     this.#gridByThematique = this.#byThematique.map((list) => new GridIndex(list, location));
     this.#serviceIndex = new Map(services.map((s, i) => [s.id, i]));
@@ -489,42 +528,53 @@ export class Store {
           (c): c is string => typeof c === 'string' && c.length > 0,
         ),
       );
-      // Stamps in increasing order, all above any earlier request's: a mark >= `matched` means
-      // "matched near, or already counted as remote".
-      const visited = this.#nextStamps(3);
-      const matched = visited + 1;
-      const remote = visited + 2;
+      // A stamp above any earlier request's: marks equal to it were visited by this request.
+      const visited = this.#nextStamps(1);
       this.#markZones(codes, visited);
       const marks = this.#marks;
       const modes = this.#modes;
       const lat = this.#lat;
       const lon = this.#lon;
       const from = new DistanceFrom(origin.lat, origin.lon);
-      // In range: the grid cells around the origin (only the asked sub-thématiques' grids when filtered).
+      const filtered = hasFilters(rest);
+      // Services that are not remote: eligible and in range, from the grid cells around the origin (only
+      // the asked sub-thématiques' grids when filtered).
       const grids = bits ? bits.map((bit) => this.#gridByThematique[bit]!) : [this.#grid];
       for (const grid of grids) {
         for (const cell of grid.cellsNear(origin.lat, origin.lon, SEARCH_RADIUS_METRES)) {
           for (let k = 0; k < cell.length; k++) {
             const i = cell[k]!;
-            if (marks[i]! >= visited) continue;
+            if (marks[i] === visited) continue;
             marks[i] = visited;
-            if (!this.#passes(i, rest) || !this.#eligible(i, visited)) continue;
-            const metres = from.metres(lat[i]!, lon[i]!);
+            if ((filtered && !this.#passes(i, rest)) || !this.#eligible(i, visited)) continue;
+            const metres = from.metresWithin(lat[i]!, lon[i]!, SEARCH_RADIUS_METRES);
             if (!(metres <= SEARCH_RADIUS_METRES)) continue;
-            marks[i] = matched;
             const km = modes[i]! & EN_PRESENTIEL ? Math.round(metres / 1000) : 51;
             keys.push(km * n + rank[i]!);
           }
         }
       }
-      // Out of range or unlocated: remote services eligible here (by code, and sub-thématique).
+      // Remote services: eligible here (by code, and sub-thématique), in range or not; a distance when
+      // they also receive in person within range.
+      const remoteMarks = this.#remoteMarks;
+      const remoteSlot = this.#remoteSlot;
+      const remoteRank = this.#remoteRank;
+      const remoteLat = this.#remoteLat;
+      const remoteLon = this.#remoteLon;
       const visitRemote = (list: Int32Array | undefined) => {
         if (!list) return;
         for (let k = 0; k < list.length; k++) {
-          const i = list[k]!;
-          if (marks[i]! >= matched) continue;
-          marks[i] = remote;
-          if (this.#passes(i, rest)) keys.push(51 * n + rank[i]!);
+          const q = list[k]!;
+          if (remoteMarks[q] === visited) continue;
+          remoteMarks[q] = visited;
+          if (filtered && !this.#passes(remoteSlot[q]!, rest)) continue;
+          let km = 51;
+          const latitude = remoteLat[q]!;
+          if (latitude === latitude) {
+            const metres = from.metresWithin(latitude, remoteLon[q]!, SEARCH_RADIUS_METRES);
+            if (metres <= SEARCH_RADIUS_METRES) km = Math.round(metres / 1000);
+          }
+          keys.push(km * n + remoteRank[q]!);
         }
       };
       if (bits) {
@@ -770,6 +820,7 @@ export class Store {
     if (this.#stamp + count > 0xffff_ffff) {
       this.#marks.fill(0);
       this.#zoneMarks.fill(0);
+      this.#remoteMarks.fill(0);
       this.#stamp = 0;
     }
     const first = this.#stamp + 1;

@@ -46,6 +46,9 @@ export class DistanceFrom {
   readonly #primeVertical: number;
   readonly #cos: number;
   readonly #sin: number;
+  #boxRadius = Number.NaN;
+  #boxLat = 0;
+  #boxLon = 0;
 
   constructor(lat: number, lon: number) {
     this.#lat = lat;
@@ -56,6 +59,23 @@ export class DistanceFrom {
     const w = 1 - E2 * this.#sin * this.#sin;
     this.#meridional = (EQUATORIAL_RADIUS * (1 - E2)) / (w * Math.sqrt(w));
     this.#primeVertical = EQUATORIAL_RADIUS / Math.sqrt(w);
+  }
+
+  /**
+   * Metres from the origin to the point when it may lie within `radius` metres, else Infinity without
+   * computing anything: the cheap test of a bounding box first, for points mostly far away.
+   */
+  metresWithin(lat: number, lon: number, radius: number): number {
+    if (radius !== this.#boxRadius) {
+      const { dLat, dLon } = degreesAround(this.#lat, radius);
+      this.#boxRadius = radius;
+      this.#boxLat = dLat;
+      this.#boxLon = dLon;
+    }
+    const dLat = lat - this.#lat;
+    const dLon = lon - this.#lon;
+    if (dLat > this.#boxLat || dLat < -this.#boxLat || dLon > this.#boxLon || dLon < -this.#boxLon) return Number.POSITIVE_INFINITY;
+    return this.metres(lat, lon);
   }
 
   /** Metres from the origin to the point. */
