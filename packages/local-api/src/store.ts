@@ -5,6 +5,7 @@
  * @module
  */
 import {
+  CATEGORIES,
   expandThematiques,
   FRAIS,
   MODES_ACCUEIL,
@@ -16,8 +17,9 @@ import {
   type Structure,
 } from '@dora/sdk';
 import type { Dataset } from './dataset/load.js';
-import { DistanceFrom, GridIndex } from './geo/distance.js';
+import { DistanceFrom } from './geo/distance.js';
 import type { Commune, Geography } from './geo/index.js';
+import { FIRST_ZONE, IN_PERSON, LAT, LON, RANK, ServiceGrid, SLOT, STRIDE, ZONES_FROM, ZONES_TO } from './service-grid.js';
 import { terms } from './text.js';
 
 /** The fixed search radius of `/search/services`, in metres. */
@@ -245,8 +247,12 @@ export class Store {
    * filter visits only its grids). Remote services are found through their eligibility zones instead:
    * they are kept wherever they are eligible, in range or not.
    */
-  readonly #grid: GridIndex;
-  readonly #gridByThematique: GridIndex[];
+  /**
+   * Keyed by the sub-thématique bits asked (ascending, comma-separated): `''` for all, each single
+   * sub-thématique, and each category (all its sub-thématiques). Any other combination visits the grids
+   * of its sub-thématiques and skips the services already seen.
+   */
+  readonly #gridByBits = new Map<string, ServiceGrid>();
   /** Services of each sub-thématique. */
   readonly #byThematique: Int32Array[];
   /**
@@ -272,6 +278,11 @@ export class Store {
    */
   readonly #marks: Uint32Array;
   #stamp = 0;
+  /**
+   * The sort keys of a search's matches (each service at most once), reused by every search: searches
+   * run one at a time (synchronously), and a search at national scale matches tens of thousands.
+   */
+  readonly #keys: Float64Array;
   readonly #structureIndex: Map<string, number>;
   readonly #serviceIndex: Map<string, number>;
   /**
@@ -317,6 +328,7 @@ export class Store {
     const zoneIds: number[] = [];
     this.#publicTerms = new Array(n);
     this.#marks = new Uint32Array(n);
+    this.#keys = new Float64Array(n);
     const listsByBit = () => Array.from({ length: THEMATIQUES.length }, (): number[] => []);
     const byThematique = listsByBit();
     const remoteUnrestrictedByThematique = listsByBit();
@@ -386,12 +398,36 @@ export class Store {
     this.#remoteMarks = new Uint32Array(remoteSlots.length);
     this.#remoteUnrestrictedByThematique = remoteUnrestrictedByThematique.map((list) => Int32Array.from(list));
     this.#byThematique = byThematique.map((list) => Int32Array.from(list));
-    const location = (i: number) =>
-      !(this.#modes[i]! & A_DISTANCE) && Number.isFinite(this.#lat[i]!) && Number.isFinite(this.#lon[i]!)
-        ? { lat: this.#lat[i]!, lon: this.#lon[i]! }
-        : null;
-    this.#grid = new GridIndex(n, location);
-    this.#gridByThematique = this.#byThematique.map((list) => new GridIndex(list, location));
+    const located = (i: number) => !(this.#modes[i]! & A_DISTANCE) && Number.isFinite(this.#lat[i]!) && Number.isFinite(this.#lon[i]!);
+    const gridOf = (slots: Iterable<number>) =>
+      new ServiceGrid(
+        (function* (store: { lat: Float64Array; lon: Float64Array; modes: Uint8Array; zoneOffsets: Int32Array; zoneIds: Int32Array }) {
+          for (const i of slots) {
+            if (!located(i)) continue;
+            yield {
+              slot: i,
+              rank: rank[i]!,
+              lat: store.lat[i]!,
+              lon: store.lon[i]!,
+              zonesFrom: store.zoneOffsets[i]!,
+              zonesTo: store.zoneOffsets[i + 1]!,
+              firstZone: store.zoneOffsets[i + 1]! > store.zoneOffsets[i]! ? store.zoneIds[store.zoneOffsets[i]!]! : -1,
+              inPerson: (store.modes[i]! & EN_PRESENTIEL) !== 0,
+            };
+          }
+        })({ lat: this.#lat, lon: this.#lon, modes: this.#modes, zoneOffsets: this.#zoneOffsets, zoneIds: this.#zoneIds }),
+      );
+    this.#gridByBits.set('', gridOf(this.#slotOfRank.keys()));
+    this.#byThematique.forEach((list, bit) => this.#gridByBits.set(String(bit), gridOf(list)));
+    for (const category of CATEGORIES) {
+      const bits = expandThematiques([category.value])
+        .map((t) => THEMATIQUE_BIT.get(t))
+        .filter((bit): bit is number => bit !== undefined)
+        .sort((a, b) => a - b);
+      if (bits.length < 2) continue;
+      const slots = new Int32Array(bits.flatMap((bit) => [...this.#byThematique[bit]!])).sort();
+      this.#gridByBits.set(bits.join(','), gridOf(slots.filter((slot, k) => k === 0 || slot !== slots[k - 1])));
+    }
     this.#serviceIndex = new Map(services.map((s, i) => [s.id, i]));
     this.#structureIndex = new Map(dataset.structures.map((s, i) => [s.id, i]));
     this.#servicesOfStructure = dataset.structures.map(() => []);
@@ -514,7 +550,8 @@ export class Store {
     const n = this.#n;
     // Each match is one key: distance (km, 0..50, or 51 for null) * n + id rank, so that the numeric
     // order is "distance ASC NULLS LAST, id".
-    const keys: number[] = [];
+    const keys = this.#keys;
+    let count = 0;
     const rank = this.#rank;
     const bits = this.#thematiqueBits(filters);
     // The per-sub-thématique indexes visited below hold only services of the asked sub-thématiques:
@@ -532,25 +569,35 @@ export class Store {
       const visited = this.#nextStamps(1);
       this.#markZones(codes, visited);
       const marks = this.#marks;
-      const modes = this.#modes;
-      const lat = this.#lat;
-      const lon = this.#lon;
       const from = new DistanceFrom(origin.lat, origin.lon);
       const filtered = hasFilters(rest);
-      // Services that are not remote: eligible and in range, from the grid cells around the origin (only
-      // the asked sub-thématiques' grids when filtered).
-      const grids = bits ? bits.map((bit) => this.#gridByThematique[bit]!) : [this.#grid];
+      // Services that are not remote: eligible and in range, from the grid cells around the origin (one
+      // grid for all, a sub-thématique or a category; else the grids of the asked sub-thématiques, where
+      // a service with several of them is seen more than once).
+      const whole = this.#gridByBits.get(bits ? bits.join(',') : '');
+      const grids = whole ? [whole] : bits!.map((bit) => this.#gridByBits.get(String(bit))!);
+      const dedupe = !whole;
+      const zoneIds = this.#zoneIds;
+      const zoneMarks = this.#zoneMarks;
       for (const grid of grids) {
-        for (const cell of grid.cellsNear(origin.lat, origin.lon, SEARCH_RADIUS_METRES)) {
-          for (let k = 0; k < cell.length; k++) {
-            const i = cell[k]!;
-            if (marks[i] === visited) continue;
-            marks[i] = visited;
-            if ((filtered && !this.#passes(i, rest)) || !this.#eligible(i, visited)) continue;
-            const metres = from.metresWithin(lat[i]!, lon[i]!, SEARCH_RADIUS_METRES);
+        for (const cell of grid.cellsWithin(from, SEARCH_RADIUS_METRES)) {
+          for (let k = 0; k < cell.length; k += STRIDE) {
+            const i = cell[k + SLOT]!;
+            if (dedupe) {
+              if (marks[i] === visited) continue;
+              marks[i] = visited;
+            }
+            if (filtered && !this.#passes(i, rest)) continue;
+            const zonesFrom = cell[k + ZONES_FROM]!;
+            const zonesTo = cell[k + ZONES_TO]!;
+            if (zonesFrom !== zonesTo && zoneMarks[cell[k + FIRST_ZONE]!] !== visited) {
+              let eligible = false;
+              for (let z = zonesFrom + 1; z < zonesTo && !eligible; z++) eligible = zoneMarks[zoneIds[z]!] === visited;
+              if (!eligible) continue;
+            }
+            const metres = from.metresWithin(cell[k + LAT]!, cell[k + LON]!, SEARCH_RADIUS_METRES);
             if (!(metres <= SEARCH_RADIUS_METRES)) continue;
-            const km = modes[i]! & EN_PRESENTIEL ? Math.round(metres / 1000) : 51;
-            keys.push(km * n + rank[i]!);
+            keys[count++] = (cell[k + IN_PERSON] ? Math.round(metres / 1000) : 51) * n + cell[k + RANK]!;
           }
         }
       }
@@ -561,8 +608,18 @@ export class Store {
       const remoteRank = this.#remoteRank;
       const remoteLat = this.#remoteLat;
       const remoteLon = this.#remoteLon;
-      const visitRemote = (list: Int32Array | undefined) => {
-        if (!list) return;
+      const lists: (Int32Array | undefined)[] = [];
+      if (bits) {
+        for (const bit of bits) {
+          lists.push(this.#remoteUnrestrictedByThematique[bit]);
+          for (const code of codes) lists.push(this.#remoteByZoneThematique.get(code)?.[bit]);
+        }
+      } else {
+        lists.push(this.#remoteUnrestricted);
+        for (const code of codes) lists.push(this.#remoteByZone.get(code));
+      }
+      for (const list of lists) {
+        if (!list) continue;
         for (let k = 0; k < list.length; k++) {
           const q = list[k]!;
           if (remoteMarks[q] === visited) continue;
@@ -574,17 +631,8 @@ export class Store {
             const metres = from.metresWithin(latitude, remoteLon[q]!, SEARCH_RADIUS_METRES);
             if (metres <= SEARCH_RADIUS_METRES) km = Math.round(metres / 1000);
           }
-          keys.push(km * n + remoteRank[q]!);
+          keys[count++] = km * n + remoteRank[q]!;
         }
-      };
-      if (bits) {
-        for (const bit of bits) {
-          visitRemote(this.#remoteUnrestrictedByThematique[bit]);
-          for (const code of codes) visitRemote(this.#remoteByZoneThematique.get(code)?.[bit]);
-        }
-      } else {
-        visitRemote(this.#remoteUnrestricted);
-        for (const code of codes) visitRemote(this.#remoteByZone.get(code));
       }
     } else if (bits) {
       // No place: the services of the asked sub-thématiques.
@@ -596,15 +644,15 @@ export class Store {
           const i = list[k]!;
           if (marks[i] === stamp) continue;
           marks[i] = stamp;
-          if (this.#passes(i, rest)) keys.push(51 * n + rank[i]!);
+          if (this.#passes(i, rest)) keys[count++] = 51 * n + rank[i]!;
         }
       }
     } else {
-      for (let i = 0; i < n; i++) if (this.#passes(i, filters)) keys.push(51 * n + rank[i]!);
+      for (let i = 0; i < n; i++) if (this.#passes(i, filters)) keys[count++] = 51 * n + rank[i]!;
     }
 
-    let kept: ArrayLike<number> = keys;
-    if (query.exclure_doublons) kept = this.#dedupServices(keys);
+    let kept: ArrayLike<number> = keys.subarray(0, count);
+    if (query.exclure_doublons) kept = this.#dedupServices(kept);
     const start = (paging.page - 1) * paging.size;
     const end = start + paging.size;
     const pageKeys = this.#firstKeys(kept, end).subarray(start, end);
@@ -629,23 +677,25 @@ export class Store {
    * `exclure_doublons` of `/search/services`: within each cluster, only the services of the best
    * structures among those that have matching services (dense_rank by score desc, date desc; ties kept).
    */
-  #dedupServices(keys: number[]): number[] {
+  #dedupServices(keys: ArrayLike<number>): number[] {
     const n = this.#n;
     const serviceStructure = this.#serviceStructure;
     const slotOfRank = this.#slotOfRank;
     const clusterKeys = this.#clusterKeys;
     const best = new Map<string, number>();
-    for (const key of keys) {
-      const s = serviceStructure[slotOfRank[key % n]!]!;
+    for (let k = 0; k < keys.length; k++) {
+      const s = serviceStructure[slotOfRank[keys[k]! % n]!]!;
       const cluster = clusterKeys[s]!;
       const current = best.get(cluster);
       if (current === undefined || this.#structureRankBetter(s, current)) best.set(cluster, s);
     }
-    return keys.filter((key) => {
-      const s = serviceStructure[slotOfRank[key % n]!]!;
+    const kept: number[] = [];
+    for (let k = 0; k < keys.length; k++) {
+      const s = serviceStructure[slotOfRank[keys[k]! % n]!]!;
       const b = best.get(clusterKeys[s]!)!;
-      return s === b || (!this.#structureRankBetter(b, s) && !this.#structureRankBetter(s, b));
-    });
+      if (s === b || (!this.#structureRankBetter(b, s) && !this.#structureRankBetter(s, b))) kept.push(keys[k]!);
+    }
+    return kept;
   }
 
   /** Whether structure `a` ranks strictly before `b` (score desc, then date desc nulls last). */
@@ -783,18 +833,7 @@ export class Store {
     return true;
   }
 
-  /** Whether service `i` has no zone, or a zone marked with `stamp` (see {@link #markZones}). */
-  #eligible(i: number, stamp: number): boolean {
-    const from = this.#zoneOffsets[i]!;
-    const to = this.#zoneOffsets[i + 1]!;
-    if (from === to) return true;
-    const ids = this.#zoneIds;
-    const marks = this.#zoneMarks;
-    for (let k = from; k < to; k++) if (marks[ids[k]!] === stamp) return true;
-    return false;
-  }
-
-  /** Marks the zone ids of `codes` with `stamp`, for {@link #eligible}. */
+  /** Marks the zone ids of `codes` with `stamp`: a service is eligible when one of its zones is marked. */
   #markZones(codes: Iterable<string>, stamp: number): void {
     for (const code of codes) {
       const id = this.#zoneIdByCode.get(code);

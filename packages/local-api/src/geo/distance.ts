@@ -47,8 +47,7 @@ export class DistanceFrom {
   readonly #cos: number;
   readonly #sin: number;
   #boxRadius = Number.NaN;
-  #boxLat = 0;
-  #boxLon = 0;
+  #box = { dLat: 0, dLon: 0 };
 
   constructor(lat: number, lon: number) {
     this.#lat = lat;
@@ -66,16 +65,30 @@ export class DistanceFrom {
    * computing anything: the cheap test of a bounding box first, for points mostly far away.
    */
   metresWithin(lat: number, lon: number, radius: number): number {
-    if (radius !== this.#boxRadius) {
-      const { dLat, dLon } = degreesAround(this.#lat, radius);
-      this.#boxRadius = radius;
-      this.#boxLat = dLat;
-      this.#boxLon = dLon;
-    }
+    const box = this.box(radius);
     const dLat = lat - this.#lat;
     const dLon = lon - this.#lon;
-    if (dLat > this.#boxLat || dLat < -this.#boxLat || dLon > this.#boxLon || dLon < -this.#boxLon) return Number.POSITIVE_INFINITY;
+    if (dLat > box.dLat || dLat < -box.dLat || dLon > box.dLon || dLon < -box.dLon) return Number.POSITIVE_INFINITY;
     return this.metres(lat, lon);
+  }
+
+  /** Half-sizes in degrees of a box that surely holds every point within `metres` of the origin. */
+  box(metres: number): { dLat: number; dLon: number } {
+    if (metres !== this.#boxRadius) {
+      this.#box = degreesAround(this.#lat, metres);
+      this.#boxRadius = metres;
+    }
+    return this.#box;
+  }
+
+  /** The origin's latitude. */
+  get lat(): number {
+    return this.#lat;
+  }
+
+  /** The origin's longitude. */
+  get lon(): number {
+    return this.#lon;
   }
 
   /** Metres from the origin to the point. */
@@ -99,64 +112,4 @@ function degreesAround(lat: number, metres: number): { dLat: number; dLon: numbe
   const dLat = (metres / 110_500) * 1.01;
   const cos = Math.cos(Math.min(89, Math.abs(lat) + dLat) * RAD);
   return { dLat, dLon: Math.min(360, dLat / Math.max(cos, 0.01)) };
-}
-
-/**
- * A uniform grid over latitude and longitude: each cell holds the indices of the points in it, so a
- * radius query visits only the cells its bounding box touches.
- */
-export class GridIndex {
-  readonly #cells = new Map<number, Int32Array>();
-  readonly #size: number;
-
-  /**
-   * Indexes the points `indices` (all of `0..count-1` when a number); `location(i)` gives the place of
-   * point `i`, or null when it has none (left out of the grid).
-   */
-  constructor(
-    indices: number | ArrayLike<number>,
-    location: (i: number) => { lat: number; lon: number } | null,
-    cellDegrees = 0.25,
-  ) {
-    this.#size = cellDegrees;
-    const lists = new Map<number, number[]>();
-    const count = typeof indices === 'number' ? indices : indices.length;
-    for (let k = 0; k < count; k++) {
-      const i = typeof indices === 'number' ? k : indices[k]!;
-      const point = location(i);
-      if (!point) continue;
-      const key = this.#key(this.#row(point.lat), this.#column(point.lon));
-      const list = lists.get(key);
-      if (list) list.push(i);
-      else lists.set(key, [i]);
-    }
-    for (const [key, list] of lists) this.#cells.set(key, Int32Array.from(list));
-  }
-
-  /** The cells (lists of point indices) that the box of `metres` around the origin touches. */
-  cellsNear(lat: number, lon: number, metres: number): Int32Array[] {
-    const { dLat, dLon } = degreesAround(lat, metres);
-    const rowFrom = this.#row(Math.max(-90, lat - dLat));
-    const rowTo = this.#row(Math.min(90, lat + dLat));
-    const columnFrom = this.#column(Math.max(-180, lon - dLon));
-    const columnTo = this.#column(Math.min(180, lon + dLon));
-    const cells: Int32Array[] = [];
-    for (let row = rowFrom; row <= rowTo; row++) {
-      for (let column = columnFrom; column <= columnTo; column++) {
-        const cell = this.#cells.get(this.#key(row, column));
-        if (cell) cells.push(cell);
-      }
-    }
-    return cells;
-  }
-
-  #row(lat: number): number {
-    return Math.floor((lat + 90) / this.#size);
-  }
-  #column(lon: number): number {
-    return Math.floor((lon + 180) / this.#size);
-  }
-  #key(row: number, column: number): number {
-    return row * 100_000 + column;
-  }
 }

@@ -1,0 +1,97 @@
+/**
+ * The spatial index of the radius search: a grid of quarter-degree cells whose cells hold, for each
+ * service, everything the search loop reads of it, packed in one record (64 bytes, one cache line).
+ * A radius search then reads memory sequentially, cell after cell, instead of missing the cache on
+ * every candidate in half a dozen column arrays (which made it several times slower at 150,000 services).
+ * @module
+ */
+import { DistanceFrom } from './geo/distance.js';
+
+/** Fields of a packed record (all stored as float64). */
+export const SLOT = 0;
+export const RANK = 1;
+export const LAT = 2;
+export const LON = 3;
+/** The service's eligibility zone ids are `zoneIds[ZONES_FROM .. ZONES_TO]` (none: unrestricted). */
+export const ZONES_FROM = 4;
+export const ZONES_TO = 5;
+/** 1 when the service receives in person (its distance is reported), else 0. */
+export const IN_PERSON = 6;
+/** The first of its zone ids (most services have one: no lookup elsewhere), -1 when unrestricted. */
+export const FIRST_ZONE = 7;
+/** Numbers per record. */
+export const STRIDE = 8;
+
+/** What a grid needs to know of a service to pack it. */
+export interface PackedService {
+  slot: number;
+  rank: number;
+  lat: number;
+  lon: number;
+  zonesFrom: number;
+  zonesTo: number;
+  firstZone: number;
+  inPerson: boolean;
+}
+
+const CELL_DEGREES = 0.25;
+const COLUMNS = 360 / CELL_DEGREES;
+const cellRow = (lat: number) => Math.floor((lat + 90) / CELL_DEGREES);
+const cellColumn = (lon: number) => Math.floor((lon + 180) / CELL_DEGREES);
+
+export class ServiceGrid {
+  /** By row, the row's cells from its westernmost occupied column (a dense array: no hashing per cell). */
+  readonly #rows = new Map<number, { from: number; cells: (Float64Array | undefined)[] }>();
+
+  /** Packs `services` (located ones only) into their cells, in the given order. */
+  constructor(services: Iterable<PackedService>) {
+    const lists = new Map<number, number[]>();
+    for (const s of services) {
+      const key = cellRow(s.lat) * COLUMNS + cellColumn(s.lon);
+      let list = lists.get(key);
+      if (!list) lists.set(key, (list = []));
+      list.push(s.slot, s.rank, s.lat, s.lon, s.zonesFrom, s.zonesTo, s.inPerson ? 1 : 0, s.firstZone);
+    }
+    for (const [key, list] of lists) {
+      const row = Math.floor(key / COLUMNS);
+      const column = key - row * COLUMNS;
+      let cells = this.#rows.get(row);
+      if (!cells) this.#rows.set(row, (cells = { from: column, cells: [] }));
+      if (column < cells.from) {
+        cells.cells = [...new Array<undefined>(cells.from - column), ...cells.cells];
+        cells.from = column;
+      }
+      cells.cells[column - cells.from] = Float64Array.from(list);
+    }
+  }
+
+  /**
+   * The cells that may hold points within `metres` of `from`: those of the bounding box, less those whose
+   * nearest point is farther (the box's corners).
+   */
+  cellsWithin(from: DistanceFrom, metres: number): Float64Array[] {
+    const { dLat, dLon } = from.box(metres);
+    const rowFrom = cellRow(Math.max(-90, from.lat - dLat));
+    const rowTo = cellRow(Math.min(90 - 1e-9, from.lat + dLat));
+    const columnFrom = cellColumn(Math.max(-180, from.lon - dLon));
+    const columnTo = cellColumn(Math.min(180 - 1e-9, from.lon + dLon));
+    const cells: Float64Array[] = [];
+    for (let row = rowFrom; row <= rowTo; row++) {
+      const cellsOfRow = this.#rows.get(row);
+      if (!cellsOfRow) continue;
+      const south = row * CELL_DEGREES - 90;
+      const nearestLat = Math.min(Math.max(from.lat, south), south + CELL_DEGREES);
+      for (let column = columnFrom; column <= columnTo; column++) {
+        const cell = cellsOfRow.cells[column - cellsOfRow.from];
+        if (!cell) continue;
+        const west = column * CELL_DEGREES - 180;
+        const nearestLon = Math.min(Math.max(from.lon, west), west + CELL_DEGREES);
+        // The nearest point of a cell is within a metre of the clamped corner at these scales; the margin
+        // keeps every cell that could hold a point in range.
+        if (from.metres(nearestLat, nearestLon) > metres + 1_000) continue;
+        cells.push(cell);
+      }
+    }
+    return cells;
+  }
+}
