@@ -95,3 +95,34 @@ export class ServiceGrid {
     return cells;
   }
 }
+
+/** Fields of a packed remote-service record: its remote number, id rank, and in-person location (NaN when not). */
+export const REMOTE_NUMBER = 0;
+export const REMOTE_RANK = 1;
+export const REMOTE_LAT = 2;
+export const REMOTE_LON = 3;
+export const REMOTE_STRIDE = 4;
+
+/**
+ * A list of remote services packed for the search loop: for each remote number of `numbers`, its record
+ * (number, id rank, and its location when it also receives in person, else NaN), read sequentially.
+ */
+export function packRemote(
+  numbers: readonly number[],
+  slotOf: Int32Array,
+  rank: Int32Array,
+  lat: Float64Array,
+  lon: Float64Array,
+  inPerson: (slot: number) => boolean,
+): Float64Array {
+  const packed = new Float64Array(numbers.length * REMOTE_STRIDE);
+  numbers.forEach((q, k) => {
+    const i = slotOf[q]!;
+    const located = inPerson(i);
+    packed[k * REMOTE_STRIDE + REMOTE_NUMBER] = q;
+    packed[k * REMOTE_STRIDE + REMOTE_RANK] = rank[i]!;
+    packed[k * REMOTE_STRIDE + REMOTE_LAT] = located ? lat[i]! : Number.NaN;
+    packed[k * REMOTE_STRIDE + REMOTE_LON] = located ? lon[i]! : Number.NaN;
+  });
+  return packed;
+}

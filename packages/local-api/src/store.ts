@@ -19,7 +19,24 @@ import {
 import type { Dataset } from './dataset/load.js';
 import { DistanceFrom } from './geo/distance.js';
 import type { Commune, Geography } from './geo/index.js';
-import { FIRST_ZONE, IN_PERSON, LAT, LON, RANK, ServiceGrid, SLOT, STRIDE, ZONES_FROM, ZONES_TO } from './service-grid.js';
+import {
+  FIRST_ZONE,
+  IN_PERSON,
+  LAT,
+  LON,
+  packRemote,
+  RANK,
+  REMOTE_LAT,
+  REMOTE_LON,
+  REMOTE_NUMBER,
+  REMOTE_RANK,
+  REMOTE_STRIDE,
+  ServiceGrid,
+  SLOT,
+  STRIDE,
+  ZONES_FROM,
+  ZONES_TO,
+} from './service-grid.js';
 import { terms } from './text.js';
 
 /** The fixed search radius of `/search/services`, in metres. */
@@ -167,6 +184,16 @@ function extended(json: Buffer, ...members: Chunks): Chunks {
   return [json.subarray(0, json.length - 1), ...members, CLOSE];
 }
 
+/** The sub-thématique bits of each category with more than one, ascending. */
+function categoryBitSets(): number[][] {
+  return CATEGORIES.map((category) =>
+    expandThematiques([category.value])
+      .map((t) => THEMATIQUE_BIT.get(t))
+      .filter((bit): bit is number => bit !== undefined)
+      .sort((a, b) => a - b),
+  ).filter((bits) => bits.length > 1);
+}
+
 /** Whether a compiled filter tests anything at all. */
 function hasFilters(f: CompiledFilters): boolean {
   return (
@@ -256,21 +283,17 @@ export class Store {
   /** Services of each sub-thématique. */
   readonly #byThematique: Int32Array[];
   /**
-   * Remote services (`a-distance`), numbered 0..m-1 in slot order; what a search reads of them is
-   * copied into compact arrays by that number, so that visiting them stays in cache.
+   * Remote services (`a-distance`), numbered 0..m-1 in slot order, in lists packed like the grid's
+   * cells (see {@link packRemote}). National ones (no zone, or `france` / `99100` among their zones)
+   * are eligible everywhere: they are listed by bit set like the grids, and in no zone list.
    */
   readonly #remoteSlot: Int32Array;
-  readonly #remoteRank: Int32Array;
-  readonly #remoteLat: Float64Array;
-  readonly #remoteLon: Float64Array;
   /** Per-request marks of the remote services (same stamps as the service marks). */
   readonly #remoteMarks: Uint32Array;
-  /** Remote service numbers by eligibility code, and by code then sub-thématique bit. */
-  readonly #remoteByZone = new Map<string, Int32Array>();
-  readonly #remoteByZoneThematique = new Map<string, (Int32Array | undefined)[]>();
-  /** Remote service numbers with no eligibility restriction, all of them and by sub-thématique. */
-  readonly #remoteUnrestricted: Int32Array;
-  readonly #remoteUnrestrictedByThematique: Int32Array[];
+  readonly #remoteNational = new Map<string, Float64Array>();
+  /** The other remote services by eligibility code, and by code then sub-thématique bit. */
+  readonly #remoteByZone = new Map<string, Float64Array>();
+  readonly #remoteByZoneThematique = new Map<string, (Float64Array | undefined)[]>();
   /** Per-request marks (a stamp per request, so that they never need clearing). */
   /**
    * One array for all the marks of a request (visited near, matched near, visited remote: three
@@ -331,10 +354,10 @@ export class Store {
     this.#keys = new Float64Array(n);
     const listsByBit = () => Array.from({ length: THEMATIQUES.length }, (): number[] => []);
     const byThematique = listsByBit();
-    const remoteUnrestrictedByThematique = listsByBit();
+    const remoteNationalByBit = listsByBit();
+    const remoteNational: number[] = [];
     const remoteByZone = new Map<string, number[]>();
     const remoteByZoneThematique = new Map<string, number[][]>();
-    const remoteUnrestricted: number[] = [];
     const remoteSlots: number[] = [];
     const push = (map: Map<string, number[]>, key: string, i: number) => {
       const list = map.get(key);
@@ -369,9 +392,9 @@ export class Store {
       this.#zoneOffsets[i + 1] = zoneIds.length;
       if (this.#modes[i]! & A_DISTANCE) {
         const q = remoteSlots.push(i) - 1;
-        if (zones === null) {
-          remoteUnrestricted.push(q);
-          for (const bit of bits) remoteUnrestrictedByThematique[bit]!.push(q);
+        if (zones === null || zones.includes('france') || zones.includes('99100')) {
+          remoteNational.push(q);
+          for (const bit of bits) remoteNationalByBit[bit]!.push(q);
         } else {
           for (const zone of zones) {
             push(remoteByZone, zone, q);
@@ -384,19 +407,20 @@ export class Store {
     });
     this.#zoneIds = Int32Array.from(zoneIds);
     this.#zoneMarks = new Uint32Array(this.#zoneIdByCode.size);
-    for (const [zone, list] of remoteByZone) this.#remoteByZone.set(zone, Int32Array.from(list));
-    for (const [zone, byBit] of remoteByZoneThematique) {
-      this.#remoteByZoneThematique.set(zone, Array.from(byBit, (list) => (list ? Int32Array.from(list) : undefined)));
-    }
-    this.#remoteUnrestricted = Int32Array.from(remoteUnrestricted);
     this.#remoteSlot = Int32Array.from(remoteSlots);
-    this.#remoteRank = this.#remoteSlot.map((i) => rank[i]!);
-    // Only in-person remote services get a distance: the others are unlocated here (NaN).
-    const inPersonLat = (i: number) => (this.#modes[i]! & EN_PRESENTIEL ? this.#lat[i]! : Number.NaN);
-    this.#remoteLat = Float64Array.from(this.#remoteSlot, inPersonLat);
-    this.#remoteLon = Float64Array.from(this.#remoteSlot, (i) => (this.#modes[i]! & EN_PRESENTIEL ? this.#lon[i]! : Number.NaN));
     this.#remoteMarks = new Uint32Array(remoteSlots.length);
-    this.#remoteUnrestrictedByThematique = remoteUnrestrictedByThematique.map((list) => Int32Array.from(list));
+    const inPerson = (i: number) => (this.#modes[i]! & EN_PRESENTIEL) !== 0;
+    const pack = (numbers: readonly number[]) => packRemote(numbers, this.#remoteSlot, rank, this.#lat, this.#lon, inPerson);
+    for (const [zone, list] of remoteByZone) this.#remoteByZone.set(zone, pack(list));
+    for (const [zone, byBit] of remoteByZoneThematique) {
+      this.#remoteByZoneThematique.set(zone, Array.from(byBit, (list) => (list ? pack(list) : undefined)));
+    }
+    this.#remoteNational.set('', pack(remoteNational));
+    remoteNationalByBit.forEach((list, bit) => this.#remoteNational.set(String(bit), pack(list)));
+    for (const bits of categoryBitSets()) {
+      const numbers = [...new Set(bits.flatMap((bit) => remoteNationalByBit[bit]!))].sort((a, b) => a - b);
+      this.#remoteNational.set(bits.join(','), pack(numbers));
+    }
     this.#byThematique = byThematique.map((list) => Int32Array.from(list));
     const located = (i: number) => !(this.#modes[i]! & A_DISTANCE) && Number.isFinite(this.#lat[i]!) && Number.isFinite(this.#lon[i]!);
     const gridOf = (slots: Iterable<number>) =>
@@ -419,12 +443,7 @@ export class Store {
       );
     this.#gridByBits.set('', gridOf(this.#slotOfRank.keys()));
     this.#byThematique.forEach((list, bit) => this.#gridByBits.set(String(bit), gridOf(list)));
-    for (const category of CATEGORIES) {
-      const bits = expandThematiques([category.value])
-        .map((t) => THEMATIQUE_BIT.get(t))
-        .filter((bit): bit is number => bit !== undefined)
-        .sort((a, b) => a - b);
-      if (bits.length < 2) continue;
+    for (const bits of categoryBitSets()) {
       const slots = new Int32Array(bits.flatMap((bit) => [...this.#byThematique[bit]!])).sort();
       this.#gridByBits.set(bits.join(','), gridOf(slots.filter((slot, k) => k === 0 || slot !== slots[k - 1])));
     }
@@ -574,7 +593,8 @@ export class Store {
       // Services that are not remote: eligible and in range, from the grid cells around the origin (one
       // grid for all, a sub-thématique or a category; else the grids of the asked sub-thématiques, where
       // a service with several of them is seen more than once).
-      const whole = this.#gridByBits.get(bits ? bits.join(',') : '');
+      const bitsKey = bits ? bits.join(',') : '';
+      const whole = this.#gridByBits.get(bitsKey);
       const grids = whole ? [whole] : bits!.map((bit) => this.#gridByBits.get(String(bit))!);
       const dedupe = !whole;
       const zoneIds = this.#zoneIds;
@@ -601,37 +621,36 @@ export class Store {
           }
         }
       }
-      // Remote services: eligible here (by code, and sub-thématique), in range or not; a distance when
-      // they also receive in person within range.
+      // Remote services: eligible here (nationally, or by code), in range or not; a distance when they
+      // also receive in person within range. A national list of the whole bit set holds each service
+      // once; any other combination of lists may repeat one.
       const remoteMarks = this.#remoteMarks;
       const remoteSlot = this.#remoteSlot;
-      const remoteRank = this.#remoteRank;
-      const remoteLat = this.#remoteLat;
-      const remoteLon = this.#remoteLon;
-      const lists: (Int32Array | undefined)[] = [];
-      if (bits) {
-        for (const bit of bits) {
-          lists.push(this.#remoteUnrestrictedByThematique[bit]);
-          for (const code of codes) lists.push(this.#remoteByZoneThematique.get(code)?.[bit]);
-        }
-      } else {
-        lists.push(this.#remoteUnrestricted);
-        for (const code of codes) lists.push(this.#remoteByZone.get(code));
+      const national = this.#remoteNational.get(bitsKey);
+      const lists: (Float64Array | undefined)[] = national ? [national] : bits!.map((bit) => this.#remoteNational.get(String(bit)));
+      const listedOnce = national ? 1 : 0;
+      for (const code of codes) {
+        if (bits) for (const bit of bits) lists.push(this.#remoteByZoneThematique.get(code)?.[bit]);
+        else lists.push(this.#remoteByZone.get(code));
       }
-      for (const list of lists) {
+      for (let l = 0; l < lists.length; l++) {
+        const list = lists[l];
         if (!list) continue;
-        for (let k = 0; k < list.length; k++) {
-          const q = list[k]!;
-          if (remoteMarks[q] === visited) continue;
-          remoteMarks[q] = visited;
+        const dedupeList = l >= listedOnce;
+        for (let k = 0; k < list.length; k += REMOTE_STRIDE) {
+          const q = list[k + REMOTE_NUMBER]!;
+          if (dedupeList) {
+            if (remoteMarks[q] === visited) continue;
+            remoteMarks[q] = visited;
+          }
           if (filtered && !this.#passes(remoteSlot[q]!, rest)) continue;
           let km = 51;
-          const latitude = remoteLat[q]!;
+          const latitude = list[k + REMOTE_LAT]!;
           if (latitude === latitude) {
-            const metres = from.metresWithin(latitude, remoteLon[q]!, SEARCH_RADIUS_METRES);
+            const metres = from.metresWithin(latitude, list[k + REMOTE_LON]!, SEARCH_RADIUS_METRES);
             if (metres <= SEARCH_RADIUS_METRES) km = Math.round(metres / 1000);
           }
-          keys[count++] = km * n + remoteRank[q]!;
+          keys[count++] = km * n + list[k + REMOTE_RANK]!;
         }
       }
     } else if (bits) {
