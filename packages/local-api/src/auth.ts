@@ -50,6 +50,33 @@ export function hostOf(url: string | undefined): string | null {
   }
 }
 
+/**
+ * The subject of a token: the `sub` claim of a JWT (as the real API issues them; read, not verified,
+ * since the token itself is checked against the configured ones), else the token string itself.
+ */
+export function tokenSubject(token: string): string {
+  const parts = token.split('.');
+  if (parts.length === 3) {
+    try {
+      const payload = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as { sub?: unknown };
+      if (typeof payload.sub === 'string') return payload.sub;
+    } catch {
+      // not a JWT: the token is its own subject
+    }
+  }
+  return token;
+}
+
+/**
+ * Whether a subject may see Soliguide's records in lists and searches (reference §1.2: subjects starting
+ * with `dora-`, and `les-emplois-2025-04-10`); detail endpoints show them to anyone.
+ */
+export function seesSoliguide(subject: string): boolean {
+  return subject.startsWith('dora-') || subject === 'les-emplois-2025-04-10';
+}
+
+const bearerToken = (authorization: string | undefined) => /^\s*bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+
 /** Checks requests against the configured tokens. With no token at all, everything is open. */
 export class AccessControl {
   readonly #apiTokens: Set<string>;
@@ -74,14 +101,24 @@ export class AccessControl {
     return false;
   }
 
+  /**
+   * Whether a request (already allowed by {@link check}) lists Soliguide's records: only with an API token
+   * of a privileged subject, never with a widget token nor without a token (open mode).
+   */
+  listsSoliguide(authorization: string | undefined): boolean {
+    const token = bearerToken(authorization);
+    if (token === undefined || this.#widgetTokens.has(digest(token))) return false;
+    return seesSoliguide(tokenSubject(token));
+  }
+
   /** Checks one request; `null` when it may go on. */
   check(headers: { authorization?: string | undefined; origin?: string | undefined; referer?: string | undefined }): Denial | null {
     if (this.open) return null;
-    const match = /^\s*bearer\s+(\S+)\s*$/i.exec(headers.authorization ?? '');
-    if (!match) {
+    const token = bearerToken(headers.authorization);
+    if (token === undefined) {
       return { status: 401, detail: 'Not authenticated', headers: { 'www-authenticate': 'Bearer' } };
     }
-    const key = digest(match[1]!);
+    const key = digest(token);
     if (this.#apiTokens.has(key)) return null;
     const hosts = this.#widgetTokens.get(key);
     if (!hosts) return { status: 401, detail: 'Unauthorized' };

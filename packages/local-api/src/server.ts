@@ -221,10 +221,14 @@ export async function createServer(options: ServerOptions = {}): Promise<LocalAp
   const sources = SOURCES.map(({ slug, nom }) => ({ slug, nom, description: descriptionOf('sources', slug) }));
   app.get('/api/v1/sources', async () => sources);
 
+  // Lists and searches leave Soliguide out unless the token's subject is privileged (reference §1.2).
+  const hiddenSources = (request: FastifyRequest) => (access.listsSoliguide(request.headers.authorization) ? undefined : ['soliguide']);
+
   app.get('/api/v1/structures', async (request) => {
     const q = parseQuery(ENDPOINT_PARAMS.structures, request.query as Query);
     return store.listStructures(
       {
+        hiddenSources: hiddenSources(request),
         sources: q.sources,
         reseaux_porteurs: q.reseaux_porteurs,
         ...placeCodes(q),
@@ -239,7 +243,12 @@ export async function createServer(options: ServerOptions = {}): Promise<LocalAp
     const q = parseQuery(ENDPOINT_PARAMS.services, request.query as Query);
     reply.type(JSON_TYPE);
     return store.listServices(
-      { ...serviceFilters(q), ...placeCodes(q), ...(q.code_commune !== undefined ? { code_commune: q.code_commune } : {}) },
+      {
+        ...serviceFilters(q),
+        hiddenSources: hiddenSources(request),
+        ...placeCodes(q),
+        ...(q.code_commune !== undefined ? { code_commune: q.code_commune } : {}),
+      },
       paging(q),
     );
   });
@@ -256,6 +265,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LocalAp
     return store.searchServices(
       {
         ...serviceFilters(q),
+        hiddenSources: hiddenSources(request),
         commune,
         ...(q.code_commune !== undefined ? { requestedCode: q.code_commune } : {}),
         // lat/lon only count with a commune (reference §2.1).
@@ -273,6 +283,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LocalAp
     return store.search(
       {
         ...serviceFilters(q),
+        hiddenSources: hiddenSources(request),
         ...placeCodes(q),
         ...(q.code_commune !== undefined ? { code_commune: q.code_commune } : {}),
         q: q.q,

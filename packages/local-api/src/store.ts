@@ -67,6 +67,8 @@ export interface ServiceFilters {
   types?: string[] | undefined;
   score_qualite_minimum?: number | undefined;
   recherche_public?: string | undefined;
+  /** Sources left out whatever the query says (Soliguide without a privileged token, reference §1.2). */
+  hiddenSources?: readonly string[] | undefined;
 }
 
 /** Geography filters of the list endpoints, applied to the record's own `code_insee`. */
@@ -99,6 +101,8 @@ function maskOf(values: readonly string[] | null, bits: Map<string, number>): nu
 /** Compiled service filters: bit masks tested against per-service columns. */
 interface CompiledFilters {
   sources: Set<number> | null;
+  /** Source codes left out; null when none of the hidden sources is in the dataset. */
+  hidden: Set<number> | null;
   thematiques: Uint32Array | null;
   frais: number;
   publics: number;
@@ -198,6 +202,7 @@ function categoryBitSets(): number[][] {
 function hasFilters(f: CompiledFilters): boolean {
   return (
     f.sources !== null ||
+    f.hidden !== null ||
     f.thematiques !== null ||
     f.frais !== -1 ||
     f.publics !== -1 ||
@@ -502,17 +507,24 @@ export class Store {
 
   /** `/structures`. */
   listStructures(
-    query: PlaceFilters & { sources?: string[] | undefined; reseaux_porteurs?: string[] | undefined; exclure_doublons?: boolean },
+    query: PlaceFilters & {
+      sources?: string[] | undefined;
+      reseaux_porteurs?: string[] | undefined;
+      exclure_doublons?: boolean;
+      hiddenSources?: readonly string[] | undefined;
+    },
     paging: Paging,
   ): ApiPage<Structure> {
     const structures = this.structures;
     const clusterKeys = this.#clusterKeys;
     const sources = query.sources ? new Set(query.sources) : null;
     const reseaux = query.reseaux_porteurs ? new Set(query.reseaux_porteurs) : null;
+    const hidden = new Set(query.hiddenSources ?? []);
     let matches: number[] = [];
     for (let i = 0; i < structures.length; i++) {
       const s = structures[i]!;
       if (sources && !sources.has(s.source)) continue;
+      if (hidden.has(s.source)) continue;
       if (reseaux && !(s.reseaux_porteurs ?? []).some((r) => reseaux.has(r))) continue;
       if (!this.#placeMatches(s.code_insee, query)) continue;
       matches.push(i);
@@ -815,8 +827,10 @@ export class Store {
     }
     const publics = query.publics && !query.publics.includes('tous-publics') ? maskOf(query.publics, PUBLIC_BIT) | TOUS_PUBLICS : -1;
     const text = query.recherche_public?.trim();
+    const hidden = (query.hiddenSources ?? []).map((s) => this.#sourceCodes.get(s)).filter((code) => code !== undefined);
     return {
       sources: query.sources ? new Set(query.sources.map((s) => this.#sourceCodes.get(s) ?? -1)) : null,
+      hidden: hidden.length > 0 ? new Set(hidden) : null,
       thematiques,
       frais: query.frais ? maskOf(query.frais, FRAIS_BIT) : -1,
       publics,
@@ -829,6 +843,7 @@ export class Store {
 
   #passes(i: number, f: CompiledFilters): boolean {
     if (f.sources && !f.sources.has(this.#source[i]!)) return false;
+    if (f.hidden && f.hidden.has(this.#source[i]!)) return false;
     if (f.thematiques) {
       let any = 0;
       for (let w = 0; w < THEMATIQUE_WORDS; w++) any |= this.#thematiques[i * THEMATIQUE_WORDS + w]! & f.thematiques[w]!;

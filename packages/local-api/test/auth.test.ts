@@ -121,6 +121,72 @@ describe('widget tokens', () => {
   });
 });
 
+describe('Soliguide gating (reference §1.2)', () => {
+  const jwt = (sub: string) =>
+    [{ alg: 'HS256', typ: 'JWT' }, { sub, scopes: ['api'] }].map((part) => Buffer.from(JSON.stringify(part)).toString('base64url')).join('.') +
+    '.signature';
+  const gated = {
+    structures: [structure('dora--s1'), structure('soliguide--s2', { source: 'soliguide' })],
+    services: [
+      service('dora--a'),
+      service('soliguide--b', { source: 'soliguide', structure_id: 'soliguide--s2' }),
+    ],
+  };
+  const tokens = { plain: 'tok-plain', dora: 'dora-partner', emplois: jwt('les-emplois-2025-04-10'), doraJwt: jwt('dora-backend'), other: jwt('someone') };
+  let t: TestServer;
+  before(
+    async () =>
+      (t = await startServer(gated, {
+        tokens: Object.values(tokens),
+        widgetTokens: [{ token: 'dora-widget', hosts: ['mairie.example.fr'] }],
+      })),
+  );
+  after(() => t.stop());
+
+  const listed = async (authorization: string, origin?: string) => {
+    const headers: Record<string, string> = { authorization: `Bearer ${authorization}`, ...(origin ? { origin } : {}) };
+    const ids = async (path: string) => {
+      const response = await t.get(path, headers);
+      assert.equal(response.status, 200, `${path}: ${JSON.stringify(response.body)}`);
+      return (response.body.items as ({ id: string } | { service: { id: string } })[]).map((item) => ('id' in item ? item.id : item.service.id));
+    };
+    return {
+      structures: await ids('/api/v1/structures'),
+      services: await ids('/api/v1/services'),
+      search: await ids('/api/v1/search/services?code_commune=44109'),
+      fullText: await ids('/api/v1/search?q=recherche'),
+    };
+  };
+
+  it('leaves Soliguide out of lists and searches for ordinary tokens, and for widget tokens', async () => {
+    for (const [token, origin] of [[tokens.plain], [tokens.other], ['dora-widget', 'https://mairie.example.fr']] as const) {
+      const seen = await listed(token, origin);
+      assert.deepEqual(seen.structures, ['dora--s1'], token);
+      assert.deepEqual(seen.services, ['dora--a'], token);
+      assert.deepEqual(seen.search, ['dora--a'], token);
+      assert.deepEqual(seen.fullText, ['dora--a'], token);
+    }
+  });
+
+  it('lists Soliguide for subjects starting with dora- and for les-emplois-2025-04-10 (plain or JWT tokens)', async () => {
+    for (const token of [tokens.dora, tokens.doraJwt, tokens.emplois]) {
+      const seen = await listed(token);
+      assert.deepEqual(seen.structures, ['dora--s1', 'soliguide--s2'], token);
+      assert.deepEqual(seen.services, ['dora--a', 'soliguide--b'], token);
+      assert.deepEqual(seen.search, ['dora--a', 'soliguide--b'], token);
+      assert.deepEqual(seen.fullText.sort(), ['dora--a', 'soliguide--b'], token);
+    }
+  });
+
+  it('shows Soliguide records to anyone on the detail endpoints', async () => {
+    for (const path of ['/api/v1/services/soliguide--b', '/api/v1/structures/soliguide--s2']) {
+      const response = await t.get(path, { authorization: `Bearer ${tokens.plain}` });
+      assert.equal(response.status, 200, path);
+      assert.equal(response.body.source, 'soliguide');
+    }
+  });
+});
+
 describe('CORS allow-list', () => {
   let t: TestServer;
   before(async () => (t = await startServer(data, { tokens: ['x'], allowedOrigins: ['https://app.example.org'] })));
