@@ -300,7 +300,7 @@ describe('/search/services: exclure_doublons and pagination', () => {
       // Cluster c1: best is s-best (0.9) but it has no matching service for "mobilite".
       structure('dora--s-best', { _cluster_id: 'c1', score_qualite: 0.9 }),
       structure('emplois--s-mid', { _cluster_id: 'c1', score_qualite: 0.7, date_maj: '2026-01-01' }),
-      structure('soliguide--s-mid-newer', { _cluster_id: 'c1', score_qualite: 0.7, date_maj: '2026-06-01' }),
+      structure('mes-aides--s-mid-newer', { _cluster_id: 'c1', score_qualite: 0.7, date_maj: '2026-06-01' }),
       structure('mes-aides--s-low', { _cluster_id: 'c1', score_qualite: 0.2 }),
       // Cluster from doublons links (no _cluster_id): tie on score and date keeps both.
       structure('dora--t1', { doublons: [{ source: 'cd35', id: 'cd35--t2' }], score_qualite: 0.6 }),
@@ -310,7 +310,7 @@ describe('/search/services: exclure_doublons and pagination', () => {
     const services = [
       service('dora--best-famille', { ...nantes, structure_id: 'dora--s-best' }),
       service('emplois--mid-mobilite', { ...nantes, structure_id: 'emplois--s-mid', thematiques: ['mobilite--preparer-un-permis'] }),
-      service('soliguide--mid-newer-mobilite', { ...nantes, structure_id: 'soliguide--s-mid-newer', thematiques: ['mobilite--preparer-un-permis'] }),
+      service('mes-aides--mid-newer-mobilite', { ...nantes, structure_id: 'mes-aides--s-mid-newer', thematiques: ['mobilite--preparer-un-permis'] }),
       service('mes-aides--low-mobilite', { ...nantes, structure_id: 'mes-aides--s-low', thematiques: ['mobilite--preparer-un-permis'] }),
       service('dora--t1-a', { ...nantes, structure_id: 'dora--t1' }),
       service('cd35--t2-a', { ...nantes, structure_id: 'cd35--t2' }),
@@ -322,7 +322,7 @@ describe('/search/services: exclure_doublons and pagination', () => {
 
   it('keeps, per cluster, the services of the best structure among those with matching services', async () => {
     const { ids } = await search(t, 'code_commune=44109&exclure_doublons=true&thematiques=mobilite');
-    assert.deepEqual(ids, ['soliguide--mid-newer-mobilite']);
+    assert.deepEqual(ids, ['mes-aides--mid-newer-mobilite']);
   });
 
   it('ranks by score first: the best structure wins when it has matching services', async () => {
