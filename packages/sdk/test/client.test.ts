@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { DataInclusionClient, DEFAULT_BASE_URL, THEMATIQUE_TREE, type VocabularyName } from '../src/index.js';
+import { DataInclusionClient, DEFAULT_BASE_URL, requestFor, THEMATIQUE_TREE, type VocabularyName } from '../src/index.js';
 
 const samples = new URL('../../../../shared/data/data-inclusion/', import.meta.url);
 const read = (path: string) => JSON.parse(readFileSync(new URL(path, samples), 'utf8'));
@@ -260,6 +260,28 @@ describe('base URL and headers', () => {
     });
     assert.deepEqual(await custom.listSources(), []);
     assert.deepEqual(seen, ['https://custom.example.test/api/v1/sources']);
+  });
+
+  it('requestFor gives the URL and headers the client sends, so that a response fetched earlier can be handed over', async () => {
+    const settings = { baseUrl: `${API}/`, token: 'tok', headers: { 'X-Client': 'dora-widget' } };
+    const params = { code_commune: '44109', thematiques: ['mobilite'], exclure_doublons: true, page: 1, size: 10 };
+    const expected = requestFor(settings, '/search/services', params);
+    assert.match(expected.url, /^https:\/\/api\.example\.test\/api\/v1\/search\/services\?code_commune=44109&thematiques=mobilite--/);
+    assert.deepEqual(expected.headers, { accept: 'application/json', 'x-client': 'dora-widget', authorization: 'Bearer tok' });
+    const early = fetch(expected.url, { headers: expected.headers });
+    const seen: { url: string; headers: unknown }[] = [];
+    const client = new DataInclusionClient({
+      ...settings,
+      fetch: (url, init) => {
+        seen.push({ url, headers: init.headers });
+        return early;
+      },
+    });
+    const result = await client.searchServices(params);
+    assert.deepEqual(seen, [{ url: expected.url, headers: expected.headers }]);
+    assert.equal(result.items[0]!.distance, 3);
+    assert.equal(requests.filter((request) => request.url.includes('/search/services')).length, 1, 'one request, the early one');
+    assert.throws(() => requestFor({ baseUrl: ' ' }, '/sources'), { name: 'TypeError', message: /baseUrl/ });
   });
 });
 

@@ -22,6 +22,7 @@ import type {
 } from '../types.js';
 import { VOCABULARY_NAMES, type VocabularyEntry, type VocabularyName } from '../vocabularies/index.js';
 import { getJson, resolveRetry, resolveTimeout, type FetchLike, type RetryOptions, type Transport } from './http.js';
+import { apiRootOf, DEFAULT_BASE_URL, requestHeaders } from './request.js';
 import {
   toQuery,
   type ListServicesParams,
@@ -31,9 +32,6 @@ import {
   type SearchServicesParams,
 } from './params.js';
 import { parsePage, parseWhole, type ItemShape } from './validate.js';
-
-/** The public data·inclusion API. */
-export const DEFAULT_BASE_URL = 'https://api.data.inclusion.gouv.fr';
 
 /** Options of {@link DataInclusionClient}. */
 export interface DataInclusionClientOptions {
@@ -108,21 +106,11 @@ export class DataInclusionClient {
 
   /** @throws TypeError when an option is invalid (empty `baseUrl`, negative `timeout`…). */
   constructor(options: DataInclusionClientOptions = {}) {
-    const { baseUrl = DEFAULT_BASE_URL } = options;
-    if (typeof baseUrl !== 'string' || !baseUrl.trim()) {
-      throw new TypeError(`baseUrl must be a URL such as ${DEFAULT_BASE_URL}, got ${JSON.stringify(baseUrl)}.`);
-    }
-    this.apiRoot = `${baseUrl.trim().replace(/\/+$/, '')}/api/v1`;
-    // Lower-cased, so that the token's `authorization` replaces a caller's `Authorization` instead of joining it.
-    const headers: Record<string, string> = { accept: 'application/json' };
-    for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
+    this.apiRoot = apiRootOf(options.baseUrl);
     const common = { fetch: options.fetch, timeout: resolveTimeout(options.timeout), retry: resolveRetry(options.retry) };
     // The /doc endpoints are open: they never get the token.
-    this.#openTransport = { ...common, headers };
-    this.#transport = {
-      ...common,
-      headers: options.token ? { ...headers, authorization: `Bearer ${options.token}` } : headers,
-    };
+    this.#openTransport = { ...common, headers: requestHeaders({ headers: options.headers }) };
+    this.#transport = { ...common, headers: requestHeaders(options) };
     this.#strict = options.strict ?? false;
     this.#onInvalidItem = options.onInvalidItem;
   }

@@ -3,9 +3,11 @@
  * expand categories.
  * @module
  */
-export { DataInclusionClient, DEFAULT_BASE_URL } from './client.js';
+export { DataInclusionClient } from './client.js';
 export type { DataInclusionClientOptions, PageMethod, PaginateOptions, RequestOptions } from './client.js';
 export type { FetchLike, RetryOptions } from './http.js';
+export { DEFAULT_BASE_URL, requestFor } from './request.js';
+export type { ClientRequest, RequestSettings } from './request.js';
 export type {
   AreaFilters,
   ListServicesParams,
