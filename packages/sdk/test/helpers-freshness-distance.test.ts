@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { distanceKm, formatDistance, freshness, MONTHS_BEFORE_OUTDATED } from '../src/index.js';
+import { formatNumber } from '../src/helpers/numbers.js';
+import { localDate } from '../src/helpers/time-zone.js';
 
 // Noon in Paris on 2026-11-22.
 const now = new Date('2026-11-22T11:00:00Z');
@@ -116,5 +118,79 @@ describe('distanceKm', () => {
     assert.ok(Number.isNaN(distanceKm({ lat: 91, lon: 0 }, { lat: 0, lon: 0 })));
     assert.ok(Number.isNaN(distanceKm(null as unknown as { lat: number; lon: number }, { lat: 0, lon: 0 })));
     assert.equal(formatDistance(distanceKm({ lat: 200, lon: 0 }, { lat: 0, lon: 0 })), null);
+  });
+});
+
+// The helpers write numbers and relative dates themselves (the first Intl formatter of a page is
+// slow in browsers): their output must stay what Intl gives.
+describe('written as Intl writes it', () => {
+  const locales = [['fr', 'fr-FR'], ['en', 'en-GB']] as const;
+
+  it('formatNumber equals Intl.NumberFormat', () => {
+    const values = [0, -0, 1, 7, 12, 999, 1000, 1234, 9999, 12_345, 123_456, 1_000_000, 9_876_543_210, -1, -1234, -1_000_000, Number.MAX_SAFE_INTEGER];
+    for (const [lang, locale] of locales) {
+      const intl = new Intl.NumberFormat(locale);
+      for (const value of [...values, 2.5, -0.75, 1234.5678, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 60]) {
+        assert.equal(formatNumber(value, lang), intl.format(value), `${lang} ${value}`);
+      }
+    }
+  });
+
+  it('formatDistance equals its former Intl.NumberFormat wording', () => {
+    for (const [lang, locale] of locales) {
+      const intl = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+      for (let km = 1; km < 2000; km += 0.37) {
+        const number = intl.format(km < 10 ? Math.round(km * 10) / 10 : Math.round(km));
+        const expected = lang === 'en' ? `${number}\u00a0km away` : `à ${number}\u00a0km`;
+        assert.equal(formatDistance(km, lang), expected, `${lang} ${km}`);
+      }
+    }
+  });
+
+  it('freshness equals Intl.RelativeTimeFormat with numeric: "auto"', () => {
+    for (const [lang, locale] of locales) {
+      const intl = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+      for (let days = 0; days < 800; days++) {
+        const date = new Date(Date.UTC(2026, 10, 22 - days)).toISOString().slice(0, 10);
+        const result = freshness(date, { now, lang });
+        const expected =
+          result.months! >= 12
+            ? intl.format(-Math.floor(result.months! / 12), 'year')
+            : result.months! >= 1
+              ? intl.format(-result.months!, 'month')
+              : intl.format(-result.days!, 'day');
+        assert.equal(result.relative, expected, `${lang} ${date}`);
+      }
+      assert.equal(freshness('0999-01-01', { now, lang }).relative, intl.format(-1027, 'year'));
+    }
+  });
+
+  it('takes the local date from Temporal when the engine has it, else from Intl.DateTimeFormat', () => {
+    const late = new Date('2026-11-22T23:30:00Z');
+    assert.deepEqual(localDate(late), { year: 2026, month: 11, day: 23 });
+    assert.deepEqual(localDate(late, 'UTC'), { year: 2026, month: 11, day: 22 });
+    assert.deepEqual(localDate(late, 'Not/AZone'), { year: 2026, month: 11, day: 23 }, 'unknown zone: Paris');
+    const global = globalThis as { Temporal?: unknown };
+    const own = global.Temporal;
+    const asked: string[] = [];
+    global.Temporal = {
+      Instant: {
+        fromEpochMilliseconds: (ms: number) => ({
+          toZonedDateTimeISO(timeZone: string) {
+            asked.push(`${ms} ${timeZone}`);
+            if (timeZone !== 'Europe/Paris') throw new RangeError(`unknown zone ${timeZone}`);
+            return { year: 2001, month: 2, day: 3 };
+          },
+        }),
+      },
+    };
+    try {
+      assert.deepEqual(localDate(late), { year: 2001, month: 2, day: 3 });
+      assert.deepEqual(localDate(late, 'Not/AZone'), { year: 2026, month: 11, day: 23 });
+      assert.deepEqual(asked, [`${late.getTime()} Europe/Paris`, `${late.getTime()} Not/AZone`]);
+    } finally {
+      if (own === undefined) delete global.Temporal;
+      else global.Temporal = own;
+    }
   });
 });

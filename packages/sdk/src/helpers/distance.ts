@@ -3,6 +3,7 @@
  * @module
  */
 import type { Lang } from '../vocabularies/index.js';
+import { formatNumber } from './numbers.js';
 
 /** A WGS84 point. */
 export interface LatLon {
@@ -41,24 +42,25 @@ function isPoint(point: LatLon | null | undefined): point is LatLon {
   );
 }
 
-const formatters = /* @__PURE__ */ new Map<Lang, Intl.NumberFormat>();
-
 /**
  * A distance as a result card shows it, as DORA does: under 1 km "à moins d’1 km", one decimal
  * under 10 km ("à 3,4 km", "à 3 km"), whole km above ("à 12 km"). English: "less than 1 km away",
  * "3.4 km away". `null`, `undefined`, `NaN` or a negative value give `null`: the caller shows
- * "À distance" (or nothing) itself.
+ * "À distance" (or nothing) itself. Numbers are written as `Intl.NumberFormat` does, without it
+ * (see {@link formatNumber}).
  */
 export function formatDistance(km: number | null | undefined, lang: Lang = 'fr'): string | null {
   if (typeof km !== 'number' || !Number.isFinite(km) || km < 0) return null;
   const english = lang === 'en';
   if (km < 1) return english ? 'less than 1\u00a0km away' : 'à moins d’1\u00a0km';
-  let formatter = formatters.get(english ? 'en' : 'fr');
-  if (!formatter) {
-    formatter = new Intl.NumberFormat(english ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 1 });
-    formatters.set(english ? 'en' : 'fr', formatter);
+  let number: string;
+  if (km < 10) {
+    const tenths = Math.round(km * 10);
+    number = formatNumber(Math.trunc(tenths / 10)) + (tenths % 10 ? `${english ? '.' : ','}${tenths % 10}` : '');
+  } else {
+    number = formatNumber(Math.round(km), lang);
   }
   // A no-break space of our own before "km" (ICU versions differ on which space the unit style uses).
-  const text = `${formatter.format(km < 10 ? Math.round(km * 10) / 10 : Math.round(km))}\u00a0km`;
+  const text = `${number}\u00a0km`;
   return english ? `${text} away` : `à ${text}`;
 }

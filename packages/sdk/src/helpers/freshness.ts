@@ -3,7 +3,8 @@
  * @module
  */
 import type { Lang } from '../vocabularies/index.js';
-import { DEFAULT_TIME_ZONE, localDateTime } from './time-zone.js';
+import { formatNumber } from './numbers.js';
+import { DEFAULT_TIME_ZONE, localDate } from './time-zone.js';
 
 /** DORA's rule (`MONTHS_BEFORE_OUTDATED`): a record not updated for 6 whole months is outdated. */
 export const MONTHS_BEFORE_OUTDATED = 6;
@@ -34,10 +35,46 @@ export interface Freshness {
   outdated: boolean;
 }
 
-const WORDS = {
-  fr: { prefix: 'actualisé ', unknown: 'date de mise à jour inconnue', locale: 'fr-FR' },
-  en: { prefix: 'updated ', unknown: 'update date unknown', locale: 'en-GB' },
-} as const;
+type Unit = 'day' | 'month' | 'year';
+
+interface Words {
+  prefix: string;
+  unknown: string;
+  /** Past amounts with a name of their own (`day2`: two days ago). */
+  named: Partial<Record<`${Unit}${number}`, string>>;
+  /** Singular and plural of each unit. */
+  units: Record<Unit, readonly [string, string]>;
+  ago(amount: string): string;
+}
+
+// The wording of `Intl.RelativeTimeFormat(locale, { numeric: 'auto' })` for past amounts, written
+// out: the first Intl formatter of a page costs 20 to 50 ms in Chromium (ICU loads its locale
+// data), and every result card shows its freshness. Tests compare both.
+const WORDS: Readonly<Record<Lang, Words>> = {
+  fr: {
+    prefix: 'actualisé ',
+    unknown: 'date de mise à jour inconnue',
+    named: { day0: 'aujourd’hui', day1: 'hier', day2: 'avant-hier', month1: 'le mois dernier', year1: 'l’année dernière' },
+    units: { day: ['jour', 'jours'], month: ['mois', 'mois'], year: ['an', 'ans'] },
+    ago: (amount) => `il y a ${amount}`,
+  },
+  en: {
+    prefix: 'updated ',
+    unknown: 'update date unknown',
+    named: { day0: 'today', day1: 'yesterday', month1: 'last month', year1: 'last year' },
+    units: { day: ['day', 'days'], month: ['month', 'months'], year: ['year', 'years'] },
+    ago: (amount) => `${amount} ago`,
+  },
+};
+
+/** `amount` units ago, worded as `Intl.RelativeTimeFormat` does with `numeric: 'auto'`. */
+function pastAmount(amount: number, unit: Unit, lang: Lang): string {
+  const words = WORDS[lang];
+  const named = words.named[`${unit}${amount}`];
+  if (named) return named;
+  const [one, other] = words.units[unit];
+  return words.ago(`${formatNumber(amount, lang)} ${amount === 1 ? one : other}`);
+}
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
 
@@ -67,42 +104,29 @@ function wholeMonths(from: { year: number; month: number; day: number }, to: { y
   return months;
 }
 
-// One formatter per locale: building one per call costs more than formatting (a list of cards
-// calls this once per card).
-const relativeFormats = /* @__PURE__ */ new Map<string, Intl.RelativeTimeFormat>();
-function relativeFormat(locale: string): Intl.RelativeTimeFormat {
-  let format = relativeFormats.get(locale);
-  if (!format) relativeFormats.set(locale, (format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
-  return format;
-}
-
 /**
  * The freshness of a record from its `date_maj`: whole months elapsed, a French or English label
- * built with `Intl.RelativeTimeFormat`, and whether it is outdated (6 months, DORA's rule).
+ * worded as `Intl.RelativeTimeFormat` does, and whether it is outdated (6 months, DORA's rule).
  * A missing or invalid date gives `known: false` and a "date inconnue" label, never an exception.
  * A date in the future (clock skew) reads as today.
  *
  * @example freshness('2026-08-20', { now: new Date('2026-11-22') }).label // "actualisé il y a 3 mois"
  */
 export function freshness(date_maj: string | null | undefined, options: FreshnessOptions = {}): Freshness {
-  const words = WORDS[options.lang === 'en' ? 'en' : 'fr'];
+  const lang = options.lang === 'en' ? 'en' : 'fr';
+  const words = WORDS[lang];
   const updated = parseCalendarDate(date_maj);
   const now = options.now ?? new Date();
   if (!updated || Number.isNaN(now.getTime())) {
     return { known: false, months: null, days: null, relative: words.unknown, label: words.unknown, outdated: false };
   }
-  const today = localDateTime(now, options.timeZone ?? DEFAULT_TIME_ZONE);
+  const today = localDate(now, options.timeZone ?? DEFAULT_TIME_ZONE);
   const days = Math.max(
     0,
     Math.round((Date.UTC(today.year, today.month - 1, today.day) - Date.UTC(updated.year, updated.month - 1, updated.day)) / 86_400_000),
   );
   const months = Math.max(0, wholeMonths(updated, today));
-  const format = relativeFormat(words.locale);
   const relative =
-    months >= 12
-      ? format.format(-Math.floor(months / 12), 'year')
-      : months >= 1
-        ? format.format(-months, 'month')
-        : format.format(-days, 'day');
+    months >= 12 ? pastAmount(Math.floor(months / 12), 'year', lang) : months >= 1 ? pastAmount(months, 'month', lang) : pastAmount(days, 'day', lang);
   return { known: true, months, days, relative, label: words.prefix + relative, outdated: months >= MONTHS_BEFORE_OUTDATED };
 }
