@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { formatNumber } from '@dora/sdk';
 
 /** Languages shipped with the elements. */
 export type Lang = 'fr' | 'en';
@@ -45,8 +46,8 @@ function unwatchLang(host: LocalizableHost): void {
   }
 }
 
-/** Number formatters per locale, shared by every element of the page. */
-const numberFormats = new Map<string, Intl.NumberFormat>();
+/** Plural rules per language, shared by every element of the page (a list has one card per result). */
+const pluralRules = new Map<Lang, Intl.PluralRules>();
 
 /**
  * Strings as data: French by default, English shipped, any string overridable through the host's
@@ -58,8 +59,6 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
  * chosen by the `count` param, e.g. `t('results', { count: 3 })`.
  */
 export class LocalizeController<S extends StringTable> implements ReactiveController {
-  private readonly plurals = new Map<Lang, Intl.PluralRules>();
-
   constructor(
     private readonly host: LocalizableHost,
     private readonly catalogue: Record<Lang, S>,
@@ -92,8 +91,8 @@ export class LocalizeController<S extends StringTable> implements ReactiveContro
     const lang = this.lang;
     let id: string = key;
     if (typeof params.count === 'number') {
-      let rules = this.plurals.get(lang);
-      if (!rules) this.plurals.set(lang, (rules = new Intl.PluralRules(this.locale)));
+      let rules = pluralRules.get(lang);
+      if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(this.locale)));
       const variant = `${key}.${rules.select(params.count)}`;
       const fallback = `${key}.other`;
       id = this.lookup(variant, lang) !== undefined ? variant : this.lookup(fallback, lang) !== undefined ? fallback : key;
@@ -104,14 +103,9 @@ export class LocalizeController<S extends StringTable> implements ReactiveContro
     );
   }
 
-  /** A number formatted for the current language. */
+  /** A number formatted for the current language (as `Intl.NumberFormat` does, see `formatNumber`). */
   number(value: number): string {
-    // One formatter per locale for the page: building one costs milliseconds (the first loads
-    // locale data), and counts are formatted on the path to the first results.
-    const locale = this.locale;
-    let format = numberFormats.get(locale);
-    if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
-    return format.format(value);
+    return formatNumber(value, this.lang);
   }
 
   private lookup(id: string, lang: Lang): string | undefined {

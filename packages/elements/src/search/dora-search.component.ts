@@ -352,9 +352,6 @@ export class DoraSearchElement extends LitElement {
     if (Object.keys(fromUrl).length > 0) void this.restoreFromUrl(fromUrl, false);
     // The first history entry holds the initial state, so that "back" can return to it.
     else if (/^\w{5}$/.test(this.codeCommune.trim())) this.startFromCode(this.codeCommune.trim(), undefined, { history: 'replace' });
-    // The count is formatted when the results arrive: build the plural rules and number formatter
-    // (milliseconds, the first time in a page) now, while the network works.
-    if (this.searched) this.t('results.count', { count: 0 });
   }
 
   override disconnectedCallback(): void {
