@@ -11,9 +11,11 @@ const deps = Object.keys(pkg.dependencies ?? {}).concat(['lit', '@lit/task', '@l
 // imported first.
 const STRICT_CSP = /src[\\/]internal[\\/]strict-csp\.ts$/;
 // Modules only the lazily loaded API client needs: search-backend.ts, the SDK's client, schemas and
-// place provider, ky and zod, but not zod's `config` (core.js, util.js), which strict-csp.ts calls in the core.
+// place provider, and zod, but not zod's `config` (core.js, util.js), which strict-csp.ts calls in
+// the core, nor the SDK's request URL and headers (request.js, params.js), which the core uses to
+// send a search before this chunk has loaded.
 const SEARCH_BACKEND =
-  /src[\\/]search[\\/]search-backend\.ts$|src[\\/]internal[\\/]client\.ts$|sdk[\\/]dist[\\/](client[\\/](client|errors|http|params|validate)\.js$|schemas\.js$|helpers[\\/]places\.js$)|node_modules[\\/]ky[\\/]|node_modules[\\/]zod[\\/](?!v4[\\/]core[\\/](core|util)\.js$)/;
+  /src[\\/]search[\\/]search-backend\.ts$|src[\\/]internal[\\/]client\.ts$|sdk[\\/]dist[\\/](client[\\/](client|errors|http|validate)\.js$|schemas\.js$|helpers[\\/]places\.js$)|node_modules[\\/]zod[\\/](?!v4[\\/]core[\\/](core|util)\.js$)/;
 
 // Three builds of the same sources:
 //  - default:    npm ESM, dependencies external        -> dist/dora-elements.js

@@ -1,4 +1,5 @@
 import { DataInclusionClient } from '@dora/sdk';
+import { fetchTakingOver } from './early-requests.js';
 
 /** Where an element reads the data·inclusion API from. */
 export interface ClientSettings {
@@ -18,7 +19,8 @@ export function clientFor({ apiUrl, token }: ClientSettings): DataInclusionClien
   const key = `${apiUrl}\u0000${token ?? ''}`;
   let client = clients.get(key);
   if (!client) {
-    client = new DataInclusionClient(token ? { baseUrl: apiUrl, token } : { baseUrl: apiUrl });
+    // Takes over a request the search sent before this chunk loaded (see early-requests.ts).
+    client = new DataInclusionClient({ baseUrl: apiUrl, ...(token ? { token } : {}), fetch: fetchTakingOver });
     clients.set(key, client);
   }
   return client;

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
 import {
+  DEFAULT_BASE_URL,
   FRAIS,
   labelOf,
   MODES_ACCUEIL,
@@ -13,6 +14,7 @@ import {
   type DataInclusionClient,
   type Page,
   type PlaceProvider,
+  requestFor,
   type SearchServicesParams,
   type ServiceSearchResult,
 } from '@dora/sdk';
@@ -34,7 +36,8 @@ import { styles } from './dora-search.styles.js';
 import { API_RADIUS_KM, distanceFilter } from './distance-filter.js';
 import { errorMessageKey } from './search-errors.js';
 import { booleanAttribute, clamp, listAttribute, listChanged, numberAttribute } from './search-attributes.js';
-import { lazyPlaceProvider, loadBackend, prefetchBackendForPage } from './lazy-backend.js';
+import { backendLoaded, lazyPlaceProvider, loadBackend, prefetchBackendForPage } from './lazy-backend.js';
+import { sendEarly } from '../internal/early-requests.js';
 import { checkboxGroup, errorAlert, skeletons } from './search-views.js';
 import {
   emptySelection,
@@ -287,7 +290,7 @@ export class DoraSearchElement extends LitElement {
     onRestore: (state) => void this.restoreFromUrl(state, true),
   });
   private readonly results = new SearchController<SearchServicesParams, ServiceSearchResult>(this, {
-    fetchPage: async (params, page, size, signal) => (await this.client()).searchServices({ ...params, page, size }, { signal }),
+    fetchPage: (params, page, size, signal) => this.fetchPage({ ...params, page, size }, signal),
     key: (result) => result.service.id,
     onSettled: (outcome) => this.onSettled(outcome),
   });
@@ -311,8 +314,28 @@ export class DoraSearchElement extends LitElement {
   private initialised = false;
   private communeLookup: AbortController | undefined;
 
+  /** The API the widget reads (the public one when `api-url` is empty), and its token. */
+  private get clientSettings(): { apiUrl: string; token: string | undefined } {
+    return { apiUrl: this.apiUrl || DEFAULT_BASE_URL, token: this.token || undefined };
+  }
+
   private async client(): Promise<DataInclusionClient> {
-    return (await loadBackend()).searchClient(this.apiUrl, this.token);
+    return (await loadBackend()).clientFor(this.clientSettings);
+  }
+
+  /**
+   * One page of results. Before the client's chunk has loaded, the request is sent at once and the
+   * client takes its response over (see early-requests.ts): a search that starts with the page
+   * does not wait for the chunk, nor for the main thread to finish the first render.
+   */
+  private async fetchPage(params: SearchServicesParams, signal: AbortSignal): Promise<Page<ServiceSearchResult>> {
+    const { apiUrl, token } = this.clientSettings;
+    const dropEarly = backendLoaded() ? undefined : sendEarly(requestFor({ baseUrl: apiUrl, token }, '/search/services', params), signal);
+    try {
+      return await (await this.client()).searchServices(params, { signal });
+    } finally {
+      dropEarly?.();
+    }
   }
 
   private get places(): PlaceProvider {

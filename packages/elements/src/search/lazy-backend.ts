@@ -6,14 +6,20 @@ import type { PlaceProvider } from '@dora/sdk';
 import { loadOnce } from '../internal/lazy.js';
 
 type Backend = typeof import('./search-backend.js');
+let loaded: Backend | undefined;
 /** The SDK's client and place provider, loaded on first use (see search-backend.ts). */
-export const loadBackend: () => Promise<Backend> = loadOnce(() => import('./search-backend.js'));
+export const loadBackend: () => Promise<Backend> = loadOnce(() => import('./search-backend.js').then((backend) => (loaded = backend)));
+
+/** Whether the back-end has loaded: a request made now would leave at once. */
+export function backendLoaded(): boolean {
+  return loaded !== undefined;
+}
 
 /**
  * Starts loading the back-end when a `<dora-search>` is already in the page: it will search as soon
- * as it connects (with `code-commune` or URL state), and the client chunk is the longest step of the
- * chain before the first request. Called when the search element's module is evaluated. Errors are
- * left to the search itself (it loads again and reports).
+ * as it connects (with `code-commune` or URL state), and its first results are read by the client.
+ * Called when the search element's module is evaluated. Errors are left to the search itself (it
+ * loads again and reports).
  */
 export function prefetchBackendForPage(): void {
   if (typeof document !== 'undefined' && document.querySelector('dora-search')) loadBackend().catch(() => undefined);

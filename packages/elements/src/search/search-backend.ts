@@ -4,12 +4,9 @@
  * arrive, and the standalone bundle's core stays small. One client per (api-url, token), shared
  * with the service cards. The place provider is kept per place API by lazy-backend.ts.
  */
-import { createPlaceProvider, DEFAULT_BASE_URL, type DataInclusionClient, type PlaceProvider } from '@dora/sdk';
-import { clientFor } from '../internal/client.js';
+import { createPlaceProvider, type PlaceProvider } from '@dora/sdk';
 
-export function searchClient(apiUrl: string, token: string): DataInclusionClient {
-  return clientFor({ apiUrl: apiUrl || DEFAULT_BASE_URL, token: token || undefined });
-}
+export { clientFor } from '../internal/client.js';
 
 export function placeProvider(geoUrl: string): PlaceProvider {
   return createPlaceProvider({ baseUrl: geoUrl });
