@@ -37,12 +37,17 @@ export default defineConfig(({ mode }) => {
             // Non-ASCII escaped, so that a host page in another charset cannot garble the strings.
             charset: 'ascii',
             chunkFileNames: 'chunks/[name]-[hash].js',
-            // The network side (SDK client, schemas, places, HTTP layer, zod) as ONE lazy chunk:
-            // left to the automatic splitting it is a chain of three chunks (search-backend ->
-            // client, places -> http), three serial round trips before the first search can leave.
             codeSplitting: {
               groups: [
-                { name: 'search-backend', test: SEARCH_BACKEND, includeDependenciesRecursively: false },
+                // The network side (SDK client, schemas, places, HTTP layer, zod) as ONE lazy chunk:
+                // left to the automatic splitting it is a chain of three chunks (search-backend ->
+                // client, places -> http), three serial round trips before the first results.
+                { name: 'search-backend', test: SEARCH_BACKEND, includeDependenciesRecursively: false, priority: 2 },
+                // The core as ONE file: the entry and everything it imports statically. Left to
+                // the automatic splitting, the modules it shares with the lazy chunks (Lit, the
+                // vocabularies) become chunks of their own, a second round trip before anything
+                // runs; the lazy chunks import them from the entry instead.
+                { name: 'dora-elements', test: /src[\\/]standalone\.ts$/, priority: 1 },
               ],
             },
           },
