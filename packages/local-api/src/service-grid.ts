@@ -39,6 +39,15 @@ const COLUMNS = 360 / CELL_DEGREES;
 const cellRow = (lat: number) => Math.floor((lat + 90) / CELL_DEGREES);
 const cellColumn = (lon: number) => Math.floor((lon + 180) / CELL_DEGREES);
 
+/** Cells around a point, nearest first (see {@link ServiceGrid.cellsWithin}). */
+export interface CellsAround {
+  cells: Float64Array[];
+  /** Metres to each cell's nearest point (a lower bound). */
+  nearest: number[];
+  /** Whether each cell lies wholly within the radius. */
+  inside: boolean[];
+}
+
 export class ServiceGrid {
   /** By row, the row's cells from its westernmost occupied column (a dense array: no hashing per cell). */
   readonly #rows = new Map<number, { from: number; cells: (Float64Array | undefined)[] }>();
@@ -66,16 +75,17 @@ export class ServiceGrid {
   }
 
   /**
-   * The cells that may hold points within `metres` of `from`: those of the bounding box, less those whose
-   * nearest point is farther (the box's corners).
+   * The cells that may hold points within `metres` of `from` (those of the bounding box, less those whose
+   * nearest point is farther), nearest first, with the distance to their nearest point and whether they
+   * lie wholly within `metres`.
    */
-  cellsWithin(from: DistanceFrom, metres: number): Float64Array[] {
+  cellsWithin(from: DistanceFrom, metres: number): CellsAround {
     const { dLat, dLon } = from.box(metres);
     const rowFrom = cellRow(Math.max(-90, from.lat - dLat));
     const rowTo = cellRow(Math.min(90 - 1e-9, from.lat + dLat));
     const columnFrom = cellColumn(Math.max(-180, from.lon - dLon));
     const columnTo = cellColumn(Math.min(180 - 1e-9, from.lon + dLon));
-    const cells: Float64Array[] = [];
+    const found: { cell: Float64Array; nearest: number; inside: boolean }[] = [];
     for (let row = rowFrom; row <= rowTo; row++) {
       const cellsOfRow = this.#rows.get(row);
       if (!cellsOfRow) continue;
@@ -86,13 +96,17 @@ export class ServiceGrid {
         if (!cell) continue;
         const west = column * CELL_DEGREES - 180;
         const nearestLon = Math.min(Math.max(from.lon, west), west + CELL_DEGREES);
-        // The nearest point of a cell is within a metre of the clamped corner at these scales; the margin
-        // keeps every cell that could hold a point in range.
-        if (from.metres(nearestLat, nearestLon) > metres + 1_000) continue;
-        cells.push(cell);
+        // The nearest point of a cell is within a metre of the clamped point at these scales, the farthest
+        // one of its corners; the margins keep both tests on the safe side.
+        const nearest = from.metres(nearestLat, nearestLon) - 1_000;
+        if (nearest > metres) continue;
+        const farthestLat = Math.abs(south - from.lat) > Math.abs(south + CELL_DEGREES - from.lat) ? south : south + CELL_DEGREES;
+        const farthestLon = Math.abs(west - from.lon) > Math.abs(west + CELL_DEGREES - from.lon) ? west : west + CELL_DEGREES;
+        found.push({ cell, nearest: Math.max(0, nearest), inside: from.metres(farthestLat, farthestLon) + 1_000 <= metres });
       }
     }
-    return cells;
+    found.sort((a, b) => a.nearest - b.nearest);
+    return { cells: found.map((f) => f.cell), nearest: found.map((f) => f.nearest), inside: found.map((f) => f.inside) };
   }
 }
 

@@ -152,6 +152,14 @@ class TopK {
   sorted(): Float64Array {
     return this.#heap.slice(0, this.#length).sort();
   }
+  /** Whether it holds `k` keys already. */
+  get full(): boolean {
+    return this.#length === this.k;
+  }
+  /** The largest key kept (the one the next smaller key would replace). */
+  get max(): number {
+    return this.#heap[0]!;
+  }
 }
 
 function makePage<T>(items: T[], total: number, paging: Paging): ApiPage<T> {
@@ -584,6 +592,11 @@ export class Store {
     const keys = this.#keys;
     let count = 0;
     const rank = this.#rank;
+    const start = (paging.page - 1) * paging.size;
+    const end = start + paging.size;
+    // The page's keys when only they are kept (see below), with the number of matches.
+    let top: TopK | null = null;
+    let total = 0;
     const bits = this.#thematiqueBits(filters);
     // The per-sub-thématique indexes visited below hold only services of the asked sub-thématiques:
     // their thématique test is already done.
@@ -609,10 +622,19 @@ export class Store {
       const whole = this.#gridByBits.get(bitsKey);
       const grids = whole ? [whole] : bits!.map((bit) => this.#gridByBits.get(String(bit))!);
       const dedupe = !whole;
+      // Without duplicates to weed out (one grid, no exclure_doublons), only the page's keys are needed:
+      // they are kept in a bounded heap, cells are visited nearest first, and once the heap is full a
+      // cell whose nearest point is farther than its worst key is only counted, without distances when
+      // it lies wholly in range. Otherwise every match's key goes to the buffer.
+      if (!dedupe && !query.exclure_doublons) top = new TopK(end);
       const zoneIds = this.#zoneIds;
       const zoneMarks = this.#zoneMarks;
       for (const grid of grids) {
-        for (const cell of grid.cellsWithin(from, SEARCH_RADIUS_METRES)) {
+        const around = grid.cellsWithin(from, SEARCH_RADIUS_METRES);
+        for (let c = 0; c < around.cells.length; c++) {
+          const cell = around.cells[c]!;
+          const countOnly = top !== null && top.full && Math.round(around.nearest[c]! / 1000) * n > top.max;
+          const wholly = countOnly && around.inside[c]!;
           for (let k = 0; k < cell.length; k += STRIDE) {
             const i = cell[k + SLOT]!;
             if (dedupe) {
@@ -627,9 +649,18 @@ export class Store {
               for (let z = zonesFrom + 1; z < zonesTo && !eligible; z++) eligible = zoneMarks[zoneIds[z]!] === visited;
               if (!eligible) continue;
             }
+            if (wholly) {
+              total++;
+              continue;
+            }
             const metres = from.metresWithin(cell[k + LAT]!, cell[k + LON]!, SEARCH_RADIUS_METRES);
             if (!(metres <= SEARCH_RADIUS_METRES)) continue;
-            keys[count++] = (cell[k + IN_PERSON] ? Math.round(metres / 1000) : 51) * n + cell[k + RANK]!;
+            const key = (cell[k + IN_PERSON] ? Math.round(metres / 1000) : 51) * n + cell[k + RANK]!;
+            if (top === null) keys[count++] = key;
+            else {
+              total++;
+              if (!countOnly) top.push(key);
+            }
           }
         }
       }
@@ -662,7 +693,12 @@ export class Store {
             const metres = from.metresWithin(latitude, list[k + REMOTE_LON]!, SEARCH_RADIUS_METRES);
             if (metres <= SEARCH_RADIUS_METRES) km = Math.round(metres / 1000);
           }
-          keys[count++] = km * n + list[k + REMOTE_RANK]!;
+          const key = km * n + list[k + REMOTE_RANK]!;
+          if (top === null) keys[count++] = key;
+          else {
+            total++;
+            top.push(key);
+          }
         }
       }
     } else if (bits) {
@@ -682,18 +718,22 @@ export class Store {
       for (let i = 0; i < n; i++) if (this.#passes(i, filters)) keys[count++] = 51 * n + rank[i]!;
     }
 
-    let kept: ArrayLike<number> = keys.subarray(0, count);
-    if (query.exclure_doublons) kept = this.#dedupServices(kept);
-    const start = (paging.page - 1) * paging.size;
-    const end = start + paging.size;
-    const pageKeys = this.#firstKeys(kept, end).subarray(start, end);
+    let pageKeys: Float64Array;
+    if (top === null) {
+      let kept: ArrayLike<number> = keys.subarray(0, count);
+      if (query.exclure_doublons) kept = this.#dedupServices(kept);
+      total = kept.length;
+      pageKeys = this.#firstKeys(kept, end).subarray(start, end);
+    } else {
+      pageKeys = top.sorted().subarray(start, end);
+    }
     const items: Chunks[] = [];
     for (const key of pageKeys) {
       const distance = Math.floor(key / n);
       const i = this.#slotOfRank[key - distance * n]!;
       items.push([SERVICE_OPEN, ...this.#detailedJson(i), DISTANCE_TAIL[distance]!]);
     }
-    return pageJson(items, kept.length, paging);
+    return pageJson(items, total, paging);
   }
 
   /** The `count` smallest keys, sorted: a bounded heap when that is fewer than all the matches. */
