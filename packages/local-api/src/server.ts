@@ -222,7 +222,8 @@ export async function createServer(options: ServerOptions = {}): Promise<LocalAp
   app.get('/api/v1/sources', async () => sources);
 
   // Lists and searches leave Soliguide out unless the token's subject is privileged (reference §1.2).
-  const hiddenSources = (request: FastifyRequest) => (access.listsSoliguide(request.headers.authorization) ? undefined : ['soliguide']);
+  const hiddenSources = (request: FastifyRequest) =>
+    !store.hasSource('soliguide') || access.listsSoliguide(request.headers.authorization) ? undefined : ['soliguide'];
 
   app.get('/api/v1/structures', async (request) => {
     const q = parseQuery(ENDPOINT_PARAMS.structures, request.query as Query);

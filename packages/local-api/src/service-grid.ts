@@ -22,16 +22,15 @@ export const FIRST_ZONE = 7;
 /** Numbers per record. */
 export const STRIDE = 8;
 
-/** What a grid needs to know of a service to pack it. */
-export interface PackedService {
-  slot: number;
-  rank: number;
-  lat: number;
-  lon: number;
-  zonesFrom: number;
-  zonesTo: number;
-  firstZone: number;
-  inPerson: boolean;
+/** The store's columns a grid packs its records from, by slot. */
+export interface GridColumns {
+  rank: Int32Array;
+  lat: Float64Array;
+  lon: Float64Array;
+  /** Eligibility zone ids, CSR: the zones of slot `i` are `zoneIds[zoneOffsets[i] .. zoneOffsets[i + 1]]`. */
+  zoneOffsets: Int32Array;
+  zoneIds: Int32Array;
+  inPerson: (slot: number) => boolean;
 }
 
 const CELL_DEGREES = 0.25;
@@ -52,14 +51,17 @@ export class ServiceGrid {
   /** By row, the row's cells from its westernmost occupied column (a dense array: no hashing per cell). */
   readonly #rows = new Map<number, { from: number; cells: (Float64Array | undefined)[] }>();
 
-  /** Packs `services` (located ones only) into their cells, in the given order. */
-  constructor(services: Iterable<PackedService>) {
+  /** Packs the services of `slots` (which must be located) into their cells, in the given order. */
+  constructor(slots: Iterable<number>, columns: GridColumns) {
+    const { rank, lat, lon, zoneOffsets, zoneIds, inPerson } = columns;
     const lists = new Map<number, number[]>();
-    for (const s of services) {
-      const key = cellRow(s.lat) * COLUMNS + cellColumn(s.lon);
+    for (const i of slots) {
+      const key = cellRow(lat[i]!) * COLUMNS + cellColumn(lon[i]!);
       let list = lists.get(key);
       if (!list) lists.set(key, (list = []));
-      list.push(s.slot, s.rank, s.lat, s.lon, s.zonesFrom, s.zonesTo, s.inPerson ? 1 : 0, s.firstZone);
+      const zonesFrom = zoneOffsets[i]!;
+      const zonesTo = zoneOffsets[i + 1]!;
+      list.push(i, rank[i]!, lat[i]!, lon[i]!, zonesFrom, zonesTo, inPerson(i) ? 1 : 0, zonesTo > zonesFrom ? zoneIds[zonesFrom]! : -1);
     }
     for (const [key, list] of lists) {
       const row = Math.floor(key / COLUMNS);

@@ -331,6 +331,7 @@ export class Store {
   readonly #slotOfRank: Int32Array;
   readonly #servicesOfStructure: number[][];
   readonly #structureDateRank: Float64Array;
+  readonly #structureSources: Set<string>;
   #fullText: Promise<FullTextIndex> | undefined;
 
   constructor(dataset: Dataset, geography: Geography) {
@@ -436,25 +437,20 @@ export class Store {
     }
     this.#byThematique = byThematique.map((list) => Int32Array.from(list));
     const located = (i: number) => !(this.#modes[i]! & A_DISTANCE) && Number.isFinite(this.#lat[i]!) && Number.isFinite(this.#lon[i]!);
-    const gridOf = (slots: Iterable<number>) =>
-      new ServiceGrid(
-        (function* (store: { lat: Float64Array; lon: Float64Array; modes: Uint8Array; zoneOffsets: Int32Array; zoneIds: Int32Array }) {
-          for (const i of slots) {
-            if (!located(i)) continue;
-            yield {
-              slot: i,
-              rank: rank[i]!,
-              lat: store.lat[i]!,
-              lon: store.lon[i]!,
-              zonesFrom: store.zoneOffsets[i]!,
-              zonesTo: store.zoneOffsets[i + 1]!,
-              firstZone: store.zoneOffsets[i + 1]! > store.zoneOffsets[i]! ? store.zoneIds[store.zoneOffsets[i]!]! : -1,
-              inPerson: (store.modes[i]! & EN_PRESENTIEL) !== 0,
-            };
-          }
-        })({ lat: this.#lat, lon: this.#lon, modes: this.#modes, zoneOffsets: this.#zoneOffsets, zoneIds: this.#zoneIds }),
-      );
-    this.#gridByBits.set('', gridOf(this.#slotOfRank.keys()));
+    const columns = {
+      rank,
+      lat: this.#lat,
+      lon: this.#lon,
+      zoneOffsets: this.#zoneOffsets,
+      zoneIds: this.#zoneIds,
+      inPerson: (i: number) => (this.#modes[i]! & EN_PRESENTIEL) !== 0,
+    };
+    const gridOf = (slots: ArrayLike<number>) => {
+      const kept: number[] = [];
+      for (let k = 0; k < slots.length; k++) if (located(slots[k]!)) kept.push(slots[k]!);
+      return new ServiceGrid(kept, columns);
+    };
+    this.#gridByBits.set('', gridOf(rank.map((_, i) => i)));
     this.#byThematique.forEach((list, bit) => this.#gridByBits.set(String(bit), gridOf(list)));
     for (const bits of categoryBitSets()) {
       const slots = new Int32Array(bits.flatMap((bit) => [...this.#byThematique[bit]!])).sort();
@@ -462,6 +458,7 @@ export class Store {
     }
     this.#serviceIndex = new Map(services.map((s, i) => [s.id, i]));
     this.#structureIndex = new Map(dataset.structures.map((s, i) => [s.id, i]));
+    this.#structureSources = new Set(dataset.structures.map((s) => s.source));
     this.#servicesOfStructure = dataset.structures.map(() => []);
     this.servicesCount = n;
     for (const i of this.#slotOfRank) this.#servicesOfStructure[this.#serviceStructure[i]!]!.push(i);
@@ -478,6 +475,11 @@ export class Store {
   /** The source slugs present in the dataset. */
   get sourceSlugs(): string[] {
     return [...this.#sourceCodes.keys()];
+  }
+
+  /** Whether the dataset has services or structures of this source. */
+  hasSource(slug: string): boolean {
+    return this.#sourceCodes.has(slug) || this.#structureSources.has(slug);
   }
 
   // ---------------------------------------------------------------------------------------------
