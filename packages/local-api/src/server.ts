@@ -3,13 +3,13 @@
  * errors, a geo.api.gouv.fr-compatible commune API, and a dataset swapped atomically on reload.
  * @module
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import { descriptionOf, SOURCES, VOCABULARIES, type ValidationIssue } from '@dora/sdk';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { AccessControl, hostOf, type WidgetToken } from './auth.js';
+import { openapiText } from './contract.js';
 import { loadDataset, type LoadReport } from './dataset/load.js';
 import { CommuneApi, GeoApiError } from './geo/api.js';
 import { loadGeography } from './geo/index.js';
@@ -18,7 +18,6 @@ import { Store, type Paging, type ServiceFilters } from './store.js';
 
 /** The bundled demo dataset. */
 export const DEMO_DATA_DIR = fileURLToPath(new URL('../data/demo/', import.meta.url));
-const OPENAPI_PATH = new URL('../data/openapi-v1.json', import.meta.url);
 
 /** Options of {@link createServer}. */
 export interface ServerOptions {
@@ -86,7 +85,6 @@ export async function createServer(options: ServerOptions = {}): Promise<LocalAp
   let store = load();
   const communes = new CommuneApi(geography);
   const access = new AccessControl(options.tokens ?? [], options.widgetTokens ?? []);
-  const openapiText = readFileSync(OPENAPI_PATH, 'utf8');
   const openapiByBase = new Map<string, string>();
 
   const loggerOption = options.logger ?? false;

@@ -17,21 +17,12 @@ import {
   type Structure,
   type StructureDuplicate,
 } from '@dora/sdk';
+import { contractKeys } from '../contract.js';
 import { computeScoreQualite, roundScore } from './score.js';
 
 /** The keys of each response type, in the contract's order: every key is always sent. */
-const BASE_STRUCTURE_KEYS = [
-  'accessibilite_lieu', 'adresse', 'adresse_certifiee', 'code_insee', 'code_postal', 'commune', 'complement_adresse',
-  'courriel', 'date_maj', 'description', 'horaires_accueil', 'id', 'latitude', 'lien_source', 'longitude', 'nom',
-  'reseaux_porteurs', 'siret', 'site_web', 'source', 'telephone',
-] as const;
-const SERVICE_KEYS = [
-  'adresse', 'adresse_certifiee', 'code_insee', 'code_postal', 'commune', 'complement_adresse', 'conditions_acces',
-  'contact_nom_prenom', 'courriel', 'date_maj', 'description', 'frais', 'frais_precisions', 'horaires_accueil', 'id',
-  'latitude', 'lien_mobilisation', 'lien_source', 'longitude', 'mobilisable_par', 'mobilisation_precisions',
-  'modes_accueil', 'modes_mobilisation', 'nom', 'nombre_semaines', 'publics', 'publics_precisions', 'score_qualite',
-  'source', 'structure_id', 'telephone', 'thematiques', 'type', 'volume_horaire_hebdomadaire', 'zone_eligibilite',
-] as const;
+const BASE_STRUCTURE_KEYS = contractKeys('BaseStructure');
+const SERVICE_KEYS = contractKeys('Service');
 
 /** How many records of one kind were read, kept and skipped, with the first reasons. */
 export interface LoadCount {
@@ -240,7 +231,7 @@ export function loadDataset(dir: string, options: LoadOptions = {}): Dataset {
   const clusterKeys: string[] = new Array(structureIds.length);
   structureIds.forEach((id, i) => {
     const entry = structureById.get(id)!;
-    const base = pick(entry.record, BASE_STRUCTURE_KEYS) as BaseStructure;
+    const base = pick(entry.record, BASE_STRUCTURE_KEYS) as unknown as BaseStructure;
     let score = entry.record.score_qualite;
     if (entry.scoreMissing) {
       score = scoreCounts[i]! > 0 ? roundScore(scoreSums[i]! / scoreCounts[i]!) : 0;
