@@ -628,7 +628,8 @@ export class Store {
       // they are kept in a bounded heap, cells are visited nearest first, and once the heap is full a
       // cell whose nearest point is farther than its worst key is only counted, without distances when
       // it lies wholly in range. Otherwise every match's key goes to the buffer.
-      if (!dedupe && !query.exclure_doublons) top = new TopK(end);
+      // (Never more keys than services, whatever page is asked.)
+      if (!dedupe && !query.exclure_doublons) top = new TopK(Math.min(end, n));
       const zoneIds = this.#zoneIds;
       const zoneMarks = this.#zoneMarks;
       for (const grid of grids) {

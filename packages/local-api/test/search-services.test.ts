@@ -352,6 +352,9 @@ describe('/search/services: exclure_doublons and pagination', () => {
     assert.equal(last.body.page, 3);
     const past = await search(t, 'code_commune=44109&size=5&page=9');
     assert.deepEqual([past.body.items, past.body.size, past.body.total, past.body.pages], [[], 0, 13, 3]);
+    // Far past the end, with the largest page: still an empty page (nothing sized by the page asked).
+    const far = await search(t, 'code_commune=44109&size=10000&page=1000000000');
+    assert.deepEqual([far.body.items, far.body.total, far.body.pages], [[], 13, 1]);
     const all = await search(t, 'code_commune=44109&size=13');
     assert.deepEqual([...first.ids, ...(await search(t, 'code_commune=44109&size=5&page=2')).ids, ...last.ids], all.ids);
   });
