@@ -94,12 +94,14 @@ try {
   let searchUrl = '';
 
   await measure(); // warm-up: the server's JIT, the OS file cache
+  const ticksBefore = machineTicks();
   const runs: Run[] = [];
   for (let i = 0; i < RUNS; i++) {
     const run = await measure();
     runs.push(run);
     searchUrl ||= run.apiRequests.find((request) => request.url.includes('/search/services'))?.url ?? '';
   }
+  const ticksAfter = machineTicks();
   await measure('/bench-iife.html');
   const iifeRuns: Run[] = [];
   for (let i = 0; i < RUNS; i++) iifeRuns.push(await measure('/bench-iife.html'));
@@ -117,6 +119,9 @@ try {
   console.log(`\nFirst results of examples/script-tag (standalone build) around ${COMMUNE}, headless Chromium, local API`);
   // Context for noisy figures: the machine may be shared.
   console.log(`machine: ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min)`);
+  console.log(
+    `CPU steal during the standalone runs: ${(stolenShare(ticksBefore, ticksAfter) * 100).toFixed(1)} % of the machine's time (taken by the host's other guests; above a few % runs are not comparable)`,
+  );
   console.log(`request: ${searchUrl}\n`);
   console.log('run   first results   search sent at   search response   other API calls (sent at + duration)');
   runs.forEach((run, index) => {
@@ -139,4 +144,20 @@ search sent at ${ms(median(iifeRuns.map((run) => run.searchStart)))}, widget's s
   await browser.close();
   await site.close();
   await api.stop();
+}
+
+/** The machine's CPU time so far (all cores, clock ticks) and the part stolen by the hypervisor (/proc/stat). */
+function machineTicks(): { total: number; steal: number } {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal
+    return { total: fields.slice(0, 8).reduce((sum, value) => sum + value, 0), steal: fields[7] ?? 0 };
+  } catch {
+    return { total: 0, steal: 0 }; // no /proc here
+  }
+}
+
+/** The share of the machine's time stolen between two readings. */
+function stolenShare(before: { total: number; steal: number }, after: { total: number; steal: number }): number {
+  return (after.steal - before.steal) / Math.max(1, after.total - before.total);
 }

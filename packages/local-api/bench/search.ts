@@ -82,7 +82,9 @@ async function main(): Promise<void> {
     // Warm-up, then the measured run.
     await run(url, 3, CONNECTIONS);
     const cpuBefore = cpuSecondsOf(server.pid!);
+    const machineBefore = machineTicks();
     const result = await run(url, DURATION, CONNECTIONS);
+    const machineAfter = machineTicks();
     const cpuPerRequestMs = ((cpuSecondsOf(server.pid!) - cpuBefore) * 1000) / Math.max(1, result.requests.total);
     const rssMb = rssOf(server.pid!) / 1024;
     const figures = {
@@ -103,6 +105,11 @@ async function main(): Promise<void> {
       `  server CPU:    ${cpuPerRequestMs.toFixed(3)} ms per request (≈ ${(1000 / cpuPerRequestMs).toFixed(0)} req/s per fully available core)`,
     );
     console.log(`  load average:  ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (shared machine)`);
+    const stolen = (machineAfter.steal - machineBefore.steal) / Math.max(1, machineAfter.total - machineBefore.total);
+    console.log(
+      `  CPU steal:     ${(stolen * 100).toFixed(1)} % of the machine's time during the run (taken by the host's other guests;` +
+        ' above a few % the figures above are not comparable)',
+    );
     if (result.non2xx > 0 || result.errors > 0) {
       process.exitCode = 1;
       console.error('some requests failed');
@@ -170,6 +177,14 @@ function run(url: string, duration: number, connections: number): Promise<autoca
 function cpuSecondsOf(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** The machine's CPU time so far (all cores, clock ticks) and the part stolen by the hypervisor, from /proc/stat. */
+function machineTicks(): { total: number; steal: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal (guest time is already counted in user)
+  const total = fields.slice(0, 8).reduce((sum, value) => sum + value, 0);
+  return { total, steal: fields[7] ?? 0 };
 }
 
 /** Resident set size of a process, in kB. */
