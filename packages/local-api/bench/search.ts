@@ -60,6 +60,7 @@ async function main(): Promise<void> {
   console.log(`server: node ${command.join(' ')}`);
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const started = performance.now();
+  const startTicks = machineTicks();
   const nodeFlags = (process.env['BENCH_NODE_OPTIONS'] ?? '').split(/\s+/).filter(Boolean);
   const server = spawn(process.execPath, [...nodeFlags, ...command, '--data', dataDir, '--port', String(port), '--token', TOKEN, '--quiet'], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -74,9 +75,11 @@ async function main(): Promise<void> {
     await waitForHealth(url, server);
     const startupS = (performance.now() - started) / 1000;
     const startupCpuS = cpuSecondsOf(server.pid!);
+    const startupSteal = stolenShare(startTicks, machineTicks());
     const health = (await (await fetch(`${url}/health`)).json()) as { services: number; structures: number };
     console.log(
-      `start-up: ${startupS.toFixed(2)} s wall, ${startupCpuS.toFixed(2)} s of server CPU (${health.services} services, ${health.structures} structures)`,
+      `start-up: ${startupS.toFixed(2)} s wall, ${startupCpuS.toFixed(2)} s of server CPU (${health.services} services, ${health.structures} structures), ` +
+        `CPU steal ${(startupSteal * 100).toFixed(1)} %`,
     );
 
     // Warm-up, then the measured run.
@@ -105,7 +108,7 @@ async function main(): Promise<void> {
       `  server CPU:    ${cpuPerRequestMs.toFixed(3)} ms per request (≈ ${(1000 / cpuPerRequestMs).toFixed(0)} req/s per fully available core)`,
     );
     console.log(`  load average:  ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (shared machine)`);
-    const stolen = (machineAfter.steal - machineBefore.steal) / Math.max(1, machineAfter.total - machineBefore.total);
+    const stolen = stolenShare(machineBefore, machineAfter);
     console.log(
       `  CPU steal:     ${(stolen * 100).toFixed(1)} % of the machine's time during the run (taken by the host's other guests;` +
         ' above a few % the figures above are not comparable)',
@@ -185,6 +188,11 @@ function machineTicks(): { total: number; steal: number } {
   // user nice system idle iowait irq softirq steal (guest time is already counted in user)
   const total = fields.slice(0, 8).reduce((sum, value) => sum + value, 0);
   return { total, steal: fields[7] ?? 0 };
+}
+
+/** The share of the machine's time stolen between two readings. */
+function stolenShare(before: { total: number; steal: number }, after: { total: number; steal: number }): number {
+  return (after.steal - before.steal) / Math.max(1, after.total - before.total);
 }
 
 /** Resident set size of a process, in kB. */
