@@ -20,7 +20,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { CATEGORIES, THEMATIQUES } from '@dora/sdk';
+import { benchQueries } from './queries.js';
 
 const SERVICES = Number(process.env['BENCH_SERVICES'] ?? 150_000);
 const DURATION = Number(process.env['BENCH_DURATION'] ?? 20);
@@ -28,12 +28,6 @@ const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
 const TOKEN = 'bench-token';
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 const TARGETS = { p99Ms: 25, requestsPerSecond: 1_500, rssMb: 1_536, startupS: 10 };
-
-/** Large communes (and two Paris arrondissements), where the 50 km radius holds the most services. */
-const COMMUNES = [
-  '75056', '75111', '75115', '13055', '69123', '31555', '06088', '44109', '34172', '67482', '33063', '59350', '35238',
-  '51454', '76351', '42218', '83137', '38185', '49007', '97411',
-];
 
 async function main(): Promise<void> {
   console.log(`machine: ${cpus().length} cores, Node ${process.version}`);
@@ -144,14 +138,9 @@ async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
 }
 
 function searchPaths(): string[] {
-  const values = [...CATEGORIES.map((c) => c.value), ...THEMATIQUES.map((t) => t.value)];
-  const paths: string[] = [];
-  for (let i = 0; i < 400; i++) {
-    const commune = COMMUNES[i % COMMUNES.length]!;
-    const thematique = values[(i * 7) % values.length]!;
-    paths.push(`/api/v1/search/services?code_commune=${commune}&thematiques=${thematique}&size=10`);
-  }
-  return paths;
+  return benchQueries().map(
+    ({ code_commune, thematique }) => `/api/v1/search/services?code_commune=${code_commune}&thematiques=${thematique}&size=10`,
+  );
 }
 
 function run(url: string, duration: number, connections: number): Promise<autocannon.Result> {
