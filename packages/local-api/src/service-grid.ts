@@ -38,13 +38,20 @@ const COLUMNS = 360 / CELL_DEGREES;
 const cellRow = (lat: number) => Math.floor((lat + 90) / CELL_DEGREES);
 const cellColumn = (lon: number) => Math.floor((lon + 180) / CELL_DEGREES);
 
-/** Cells around a point, nearest first (see {@link ServiceGrid.cellsWithin}). */
-export interface CellsAround {
-  cells: Float64Array[];
-  /** Metres to each cell's nearest point (a lower bound). */
-  nearest: number[];
-  /** Whether each cell lies wholly within the radius. */
-  inside: boolean[];
+/** The number of the grid cell a point lies in (row-major, from the south-west corner of the world). */
+export const cellOf = (lat: number, lon: number): number => cellRow(lat) * COLUMNS + cellColumn(lon);
+
+/** A number above every cell's, for what has no place. */
+export const NO_CELL = (180 / CELL_DEGREES) * COLUMNS;
+
+/** A cell around a point (see {@link ServiceGrid.cellsWithin}). */
+export interface CellAround {
+  /** The cell's packed records. */
+  records: Float64Array;
+  /** Metres to the cell's nearest point (a lower bound). */
+  nearest: number;
+  /** Whether the cell lies wholly within the radius. */
+  inside: boolean;
 }
 
 export class ServiceGrid {
@@ -56,7 +63,7 @@ export class ServiceGrid {
     const { rank, lat, lon, zoneOffsets, zoneIds, inPerson } = columns;
     const lists = new Map<number, number[]>();
     for (const i of slots) {
-      const key = cellRow(lat[i]!) * COLUMNS + cellColumn(lon[i]!);
+      const key = cellOf(lat[i]!, lon[i]!);
       let list = lists.get(key);
       if (!list) lists.set(key, (list = []));
       const zonesFrom = zoneOffsets[i]!;
@@ -81,13 +88,13 @@ export class ServiceGrid {
    * nearest point is farther), nearest first, with the distance to their nearest point and whether they
    * lie wholly within `metres`.
    */
-  cellsWithin(from: DistanceFrom, metres: number): CellsAround {
+  cellsWithin(from: DistanceFrom, metres: number): CellAround[] {
     const { dLat, dLon } = from.box(metres);
     const rowFrom = cellRow(Math.max(-90, from.lat - dLat));
     const rowTo = cellRow(Math.min(90 - 1e-9, from.lat + dLat));
     const columnFrom = cellColumn(Math.max(-180, from.lon - dLon));
     const columnTo = cellColumn(Math.min(180 - 1e-9, from.lon + dLon));
-    const found: { cell: Float64Array; nearest: number; inside: boolean }[] = [];
+    const found: CellAround[] = [];
     for (let row = rowFrom; row <= rowTo; row++) {
       const cellsOfRow = this.#rows.get(row);
       if (!cellsOfRow) continue;
@@ -104,11 +111,10 @@ export class ServiceGrid {
         if (nearest > metres) continue;
         const farthestLat = Math.abs(south - from.lat) > Math.abs(south + CELL_DEGREES - from.lat) ? south : south + CELL_DEGREES;
         const farthestLon = Math.abs(west - from.lon) > Math.abs(west + CELL_DEGREES - from.lon) ? west : west + CELL_DEGREES;
-        found.push({ cell, nearest: Math.max(0, nearest), inside: from.metres(farthestLat, farthestLon) + 1_000 <= metres });
+        found.push({ records: cell, nearest: Math.max(0, nearest), inside: from.metres(farthestLat, farthestLon) + 1_000 <= metres });
       }
     }
-    found.sort((a, b) => a.nearest - b.nearest);
-    return { cells: found.map((f) => f.cell), nearest: found.map((f) => f.nearest), inside: found.map((f) => f.inside) };
+    return found.sort((a, b) => a.nearest - b.nearest);
   }
 }
 

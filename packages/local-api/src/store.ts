@@ -19,10 +19,12 @@ import { FullTextIndex } from './full-text.js';
 import { DistanceFrom } from './geo/distance.js';
 import type { Commune, Geography } from './geo/index.js';
 import {
+  cellOf,
   FIRST_ZONE,
   IN_PERSON,
   LAT,
   LON,
+  NO_CELL,
   packRemote,
   RANK,
   REMOTE_LAT,
@@ -221,8 +223,8 @@ function hasFilters(f: CompiledFilters): boolean {
 }
 
 /**
- * The id-order positions of `services` (sorted by id) in spatial order: by grid cell of a quarter
- * degree, unlocated services last, id order within a cell.
+ * The id-order positions of `services` (sorted by id) in spatial order: by cell of the search grid,
+ * unlocated services last, id order within a cell.
  */
 function spatialOrder(services: readonly { latitude: number | null; longitude: number | null }[]): Int32Array {
   const n = services.length;
@@ -230,8 +232,8 @@ function spatialOrder(services: readonly { latitude: number | null; longitude: n
   services.forEach((service, r) => {
     const { latitude: lat, longitude: lon } = service;
     const located = lat !== null && lon !== null && Number.isFinite(lat) && Number.isFinite(lon);
-    // 720 rows × 1440 columns of a quarter degree; one more "cell" for the unlocated.
-    const cell = located ? Math.floor((lat + 90) * 4) * 1440 + Math.floor((lon + 180) * 4) : 720 * 1440;
+    // The search grid's cells, so that a cell's services are neighbours in every column.
+    const cell = located ? cellOf(lat, lon) : NO_CELL;
     keys[r] = cell * n + r;
   });
   keys.sort();
@@ -632,11 +634,9 @@ export class Store {
       const zoneIds = this.#zoneIds;
       const zoneMarks = this.#zoneMarks;
       for (const grid of grids) {
-        const around = grid.cellsWithin(from, SEARCH_RADIUS_METRES);
-        for (let c = 0; c < around.cells.length; c++) {
-          const cell = around.cells[c]!;
-          const countOnly = top !== null && top.full && Math.round(around.nearest[c]! / 1000) * n > top.max;
-          const wholly = countOnly && around.inside[c]!;
+        for (const { records: cell, nearest, inside } of grid.cellsWithin(from, SEARCH_RADIUS_METRES)) {
+          const countOnly = top !== null && top.full && Math.round(nearest / 1000) * n > top.max;
+          const wholly = countOnly && inside;
           for (let k = 0; k < cell.length; k += STRIDE) {
             const i = cell[k + SLOT]!;
             if (dedupe) {
