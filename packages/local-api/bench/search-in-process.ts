@@ -1,9 +1,12 @@
 /**
  * The search alone, in process (no HTTP, no other load): `npm run bench:search -w @dora/local-api`,
  * with `BENCH_DATA=<dir>` a generated dataset (`node --import tsx scripts/build-dataset.ts --scale 150000
- * --out <dir> --seed 1`). Runs the HTTP benchmark's 400 queries 10 times after a warm-up and prints the
- * time per `/search/services` computation (mean, median, p99, max), and the slowest commune.
+ * --out <dir> --seed 1`). Prints the time to load the dataset and to build the indexes, the heap they
+ * leave after a full collection, then runs the HTTP benchmark's 400 queries 10 times after a warm-up
+ * and prints the time per `/search/services` computation (mean, median, p99, max), and the slowest commune.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { loadDataset, loadGeography } from '../src/index.js';
 import { Store } from '../src/store.js';
 import { benchQueries } from './queries.js';
@@ -14,7 +17,23 @@ if (!dir) {
   process.exit(2);
 }
 const geography = loadGeography();
-const store = new Store(loadDataset(dir), geography);
+/** Loads and indexes the dataset; only the store outlives it, as in the server. */
+function buildStore(): { store: Store; loadS: number; indexS: number } {
+  const started = performance.now();
+  const dataset = loadDataset(dir!);
+  const loaded = performance.now();
+  const store = new Store(dataset, geography);
+  return { store, loadS: (loaded - started) / 1000, indexS: (performance.now() - loaded) / 1000 };
+}
+const { store, loadS, indexS } = buildStore();
+// What stays once the load's garbage is gone (the CLI collects it the same way after a load).
+setFlagsFromString('--expose-gc');
+(runInNewContext('gc') as () => void)();
+const { heapUsed, rss } = process.memoryUsage();
+console.log(
+  `load ${loadS.toFixed(1)} s, indexes ${indexS.toFixed(1)} s; ` +
+    `after a full collection: heap ${(heapUsed / 2 ** 20).toFixed(0)} MB, RSS ${(rss / 2 ** 20).toFixed(0)} MB`,
+);
 const searches = benchQueries().map(({ code_commune, thematique }) => {
   const commune = geography.commune(code_commune)!;
   return { code_commune, run: () => store.searchServices({ commune, requestedCode: code_commune, thematiques: [thematique] }, { page: 1, size: 10 }) };
