@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { formatNumber } from '@dora/sdk';
+import { formatNumber, LOCALES } from '@dora/sdk';
 
 /** Languages shipped with the elements. */
 export type Lang = 'fr' | 'en';
@@ -81,9 +81,9 @@ export class LocalizeController<S extends StringTable> implements ReactiveContro
     return declared.toLowerCase().startsWith('en') ? 'en' : 'fr';
   }
 
-  /** A BCP 47 locale for `Intl` formatters. */
+  /** A BCP 47 locale for `Intl` formatters (the SDK's, so that both write numbers alike). */
   get locale(): string {
-    return this.lang === 'en' ? 'en-GB' : 'fr-FR';
+    return LOCALES[this.lang];
   }
 
   /** The string `key` with its `{placeholders}` filled. Host overrides win over the catalogue. */

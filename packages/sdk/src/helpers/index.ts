@@ -9,7 +9,7 @@ export type { DescribeZoneOptions, ZoneKind, ZonePart } from './zone.js';
 export { freshness, MONTHS_BEFORE_OUTDATED } from './freshness.js';
 export type { Freshness, FreshnessOptions } from './freshness.js';
 export { distanceKm, formatDistance } from './distance.js';
-export { formatNumber } from './numbers.js';
+export { formatNumber, LOCALES } from './numbers.js';
 export type { LatLon } from './distance.js';
 export { describeOpeningState, formatWeek, openingState, parseOpeningHours, WEEKDAYS } from './opening-hours.js';
 export type {
