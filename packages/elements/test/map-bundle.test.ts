@@ -1,5 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { completeService } from './fixtures/services.js';
+import { expect } from '@open-wc/testing';
+import { fullSheetWithMapDisclosure, openLocationMap } from './fixtures/full-sheet-map.js';
 
 // The page loads hundreds of modules: keep every resource entry, or the map chunk's could be dropped.
 performance.setResourceTimingBufferSize(10_000);
@@ -25,20 +25,12 @@ describe('built standalone bundle: the map chunk', function () {
     }
 
     // A full sheet: its own chunk loads, with the "Afficher la carte" disclosure, still no map.
-    const card = await fixture<HTMLElement>(html`<dora-service-card variant="full" .service=${completeService}></dora-service-card>`);
-    await waitUntil(() => card.shadowRoot!.querySelector('dora-location-map')?.shadowRoot?.querySelector('[part=toggle]'), 'no disclosure', {
-      timeout: 8000,
-    });
+    const { location } = await fullSheetWithMapDisclosure();
     expect(standalone().filter((name) => name.includes('dora-results-map'))).to.deep.equal([]);
     expect(customElements.get('dora-results-map')).to.equal(undefined);
 
-    const location = card.shadowRoot!.querySelector('dora-location-map')!;
-    location.shadowRoot!.querySelector<HTMLButtonElement>('[part=toggle]')!.click();
-    await waitUntil(() => location.shadowRoot!.querySelector('dora-results-map')?.shadowRoot?.querySelector('.dora-marker'), 'no marker', {
-      timeout: 8000,
-    });
     // Leaflet's CSS is adopted into the map's shadow root in the built bundle too.
-    const pane = location.shadowRoot!.querySelector('dora-results-map')!.shadowRoot!.querySelector('.leaflet-pane')!;
+    const pane = await openLocationMap(location);
     expect(getComputedStyle(pane).position).to.equal('absolute');
     const mapChunks = standalone().filter((name) => name.includes('dora-results-map'));
     expect(mapChunks).to.have.length(1);

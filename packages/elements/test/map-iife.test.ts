@@ -1,5 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { completeService } from './fixtures/services.js';
+import { expect } from '@open-wc/testing';
+import { fullSheetWithMapDisclosure, openLocationMap } from './fixtures/full-sheet-map.js';
 
 /**
  * The BUILT single-file IIFE (`npm test` builds before the browser tests): there the map is inlined,
@@ -17,16 +17,8 @@ describe('built IIFE bundle: the map', function () {
       document.head.append(script);
     });
     expect(customElements.get('dora-service-card')).to.not.equal(undefined);
-    const card = await fixture<HTMLElement>(html`<dora-service-card variant="full" .service=${completeService}></dora-service-card>`);
-    await waitUntil(() => card.shadowRoot!.querySelector('dora-location-map')?.shadowRoot?.querySelector('[part=toggle]'), 'no disclosure', {
-      timeout: 8000,
-    });
-    const location = card.shadowRoot!.querySelector('dora-location-map')!;
-    location.shadowRoot!.querySelector<HTMLButtonElement>('[part=toggle]')!.click();
-    await waitUntil(() => location.shadowRoot!.querySelector('dora-results-map')?.shadowRoot?.querySelector('.dora-marker'), 'no marker', {
-      timeout: 8000,
-    });
-    const pane = location.shadowRoot!.querySelector('dora-results-map')!.shadowRoot!.querySelector('.leaflet-pane')!;
+    const { location } = await fullSheetWithMapDisclosure();
+    const pane = await openLocationMap(location);
     expect(getComputedStyle(pane).position).to.equal('absolute');
   });
 });
