@@ -47,6 +47,7 @@ describe('<dora-search> on the real local API', function () {
     const event = await results;
     expect(event.detail.page.total).to.equal(12);
     await waitUntil(() => idle(el) && status(el).startsWith('12 services près de Nantes'), 'no count', { timeout: 10000 });
+    await el.updateComplete; // the cards below the first screen render a frame later
     const shown = ids(el);
     expect(shown).to.have.length(10);
     expect(shown[0]).to.equal('dora--svc-02');
@@ -63,12 +64,14 @@ describe('<dora-search> on the real local API', function () {
   it('a category filter is expanded by the SDK and applied by the API', async () => {
     const el = await create({ 'code-commune': '44109', categories: 'mobilite' });
     await waitUntil(() => idle(el) && ids(el).length > 0, 'no results', { timeout: 10000 });
+    await el.updateComplete;
     expect(ids(el)).to.deep.equal(['dora--svc-02', 'dora--svc-01', 'dora--svc-03', 'dora--svc-10', 'france-travail--svc-12']);
   });
 
   it('rayon and include-remote-services="false" narrow the real results', async () => {
     const el = await create({ 'code-commune': '44109', rayon: '6', 'include-remote-services': 'false' });
     await waitUntil(() => idle(el) && ids(el).length > 0, 'no results', { timeout: 10000 });
+    await el.updateComplete;
     expect(ids(el)).to.deep.equal(['dora--svc-02', 'dora--svc-01', 'dora--svc-05', 'dora--svc-03', 'dora--svc-04']);
     expect(status(el)).to.equal('5 services près de Nantes');
   });

@@ -19,6 +19,7 @@ import {
   type ServiceSearchResult,
 } from '@dora/sdk';
 import { AnnouncerController } from '../controllers/announcer-controller.js';
+import { FirstScreenController } from '../controllers/first-screen-controller.js';
 import { FocusController } from '../controllers/focus-controller.js';
 import { SearchController, type SearchOutcome } from '../controllers/search-controller.js';
 import { UrlStateController } from '../controllers/url-state-controller.js';
@@ -294,6 +295,10 @@ export class DoraSearchElement extends LitElement {
     key: (result) => result.service.id,
     onSettled: (outcome) => this.onSettled(outcome),
   });
+  private readonly firstScreen = new FirstScreenController<ServiceSearchResult>(this, {
+    items: () => this.results.items,
+    top: () => this.renderRoot.querySelector('[part="results"]')?.getBoundingClientRect().top ?? 0,
+  });
   private readonly detail = new Task<[string], DetailedService>(this, {
     autoRun: false,
     task: async ([id], { signal }) => (await this.client()).getService(id, { signal }),
@@ -381,6 +386,15 @@ export class DoraSearchElement extends LitElement {
     super.disconnectedCallback();
     this.communeLookup?.abort();
     this.detail.abort();
+  }
+
+  /** Also waits for the results held back after the first screen (see FirstScreenController). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const complete = await super.getUpdateComplete();
+    const rest = this.firstScreen.rest;
+    if (!rest) return complete;
+    await rest;
+    return this.getUpdateComplete();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -724,7 +738,9 @@ export class DoraSearchElement extends LitElement {
   }
 
   private renderResults(): TemplateResult | typeof nothing {
-    const { status, items } = this.results;
+    const { status } = this.results;
+    // The first screen of a new list first, the rest right after it is painted.
+    const items = this.firstScreen.visible;
     if (status === 'idle') return html`<p class="intro">${this.t('results.intro')}</p>`;
     const lang = this.localize.lang;
     const level = this.level;
