@@ -7,7 +7,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { subThematiquesOf } from '@dora/sdk';
 import type { DoraSearchElement } from '../src/search/dora-search.component.js';
 import { resetMockApi, startMockApi, stopMockApi, useHandlers } from './helpers/msw.js';
-import { results, searchAt as mountSearch } from './helpers/search.js';
+import { openFilters, results, searchAt as mountSearch } from './helpers/search.js';
 import { geoApi, nearResults, pagedSearch, searchRequests } from './fixtures/search.js';
 
 /** A `<dora-search>` on the mock API (Nantes unless told otherwise), once its first request has answered. */
@@ -102,7 +102,7 @@ describe('filters', () => {
 
   it('fieldsets with legends, and checked values reach the query as repeated keys', async () => {
     const el = await searchAt({ 'score-qualite-minimum': '0.6' });
-    el.shadowRoot!.querySelector('details')!.open = true;
+    await openFilters(el);
     const legends = [...el.shadowRoot!.querySelectorAll('form fieldset > legend')].map((l) => l.textContent!.trim());
     expect(legends).to.deep.equal(['Publics', 'Frais à charge', 'Lieu d’accueil', 'Type de service']);
     await check(el, 'publics', 'jeunes');
@@ -153,8 +153,40 @@ describe('filters', () => {
     expect(el.shadowRoot!.querySelector<HTMLInputElement>('input[name="publics"][value="jeunes"]')!.checked).to.equal(true);
   });
 
+  it('renders the panel’s content when it first opens, by mouse or keyboard, or when it holds a selection', async () => {
+    const boxes = (el: DoraSearchElement) => el.shadowRoot!.querySelectorAll('form input[type="checkbox"]').length;
+    const el = await searchAt();
+    const panel = el.shadowRoot!.querySelector<HTMLDetailsElement>('[part="filters"]')!;
+    expect(boxes(el)).to.equal(0);
+    expect(el.shadowRoot!.querySelector('dora-thematique-picker')).to.equal(null);
+    // Keyboard: the summary's click happens before the browser opens the panel, and the content
+    // is there once the update that click asked for is done.
+    panel.querySelector('summary')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(panel.open).to.equal(true);
+    expect(boxes(el)).to.be.above(10);
+    expect(el.shadowRoot!.querySelector('dora-thematique-picker')).to.exist;
+    await expect(el).to.be.accessible();
+    // Closed again, it keeps its content (and the states of its checkboxes).
+    panel.querySelector('summary')!.click();
+    await el.updateComplete;
+    expect(panel.open).to.equal(false);
+    expect(boxes(el)).to.be.above(10);
+
+    // A host setting `open` gets the content too.
+    const opened = await searchAt();
+    opened.shadowRoot!.querySelector<HTMLDetailsElement>('[part="filters"]')!.open = true;
+    await waitUntil(() => boxes(opened) > 10, 'no content after open = true');
+
+    // A selection from the attributes is rendered at once, closed: its badge counts it.
+    const selected = await searchAt({ publics: 'jeunes' });
+    expect(selected.shadowRoot!.querySelector<HTMLInputElement>('input[name="publics"][value="jeunes"]')!.checked).to.equal(true);
+  });
+
   it('labels the filters in English with lang="en"', async () => {
     const el = await searchAt({ lang: 'en' });
+    await openFilters(el);
     const legends = [...el.shadowRoot!.querySelectorAll('form fieldset > legend')].map((l) => l.textContent!.trim());
     expect(legends).to.deep.equal(['Audience', 'Cost', 'Where', 'Kind of service']);
     const gratuit = el.shadowRoot!.querySelector<HTMLInputElement>('input[name="frais"][value="gratuit"]')!;

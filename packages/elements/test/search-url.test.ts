@@ -7,6 +7,7 @@ import '../src/search/dora-search.js';
 import type { DoraSearchElement } from '../src/search/dora-search.component.js';
 import { API_URL, GEO_URL, resetMockApi, startMockApi, stopMockApi, useHandlers } from './helpers/msw.js';
 import { geoApi, nearResults, pagedSearch, searchRequests, serviceDetail } from './fixtures/search.js';
+import { openFilters } from './helpers/search.js';
 
 const params = () => new URLSearchParams(location.search);
 const doraParams = () => Object.fromEntries([...params()].filter(([key]) => key.startsWith('dora_')));
@@ -24,6 +25,7 @@ async function create(attributes: Record<string, string>) {
 
 async function click(el: DoraSearchElement, name: string, value: string) {
   const before = searchRequests.length;
+  await openFilters(el);
   box(el, name, value).click();
   await waitUntil(() => searchRequests.length > before && idle(el), `no search after ${value}`);
 }

@@ -317,6 +317,8 @@ export class DoraSearchElement extends LitElement {
   });
   private searched = false;
   private initialised = false;
+  /** The filters panel's content is rendered once the panel opens or holds a selection, and stays. */
+  private filtersRendered = false;
   private communeLookup: AbortController | undefined;
 
   /** The API the widget reads (the public one when `api-url` is empty), and its token. */
@@ -694,36 +696,54 @@ export class DoraSearchElement extends LitElement {
           <button type="submit" class="button button--primary submit" part="submit">${this.t('form.submit')}</button>
         </div>
         ${filters.length > 0
-          ? html`<details class="filters" part="filters">
-              <summary>
+          ? html`<details class="filters" part="filters" @toggle=${this.onFiltersToggle}>
+              <summary @click=${this.showFilters}>
                 <svg class="chevron" aria-hidden="true" viewBox="0 0 24 24" focusable="false"><path fill="currentColor" d="M12 15.5 5.5 9l1.4-1.4 5.1 5.1 5.1-5.1L18.5 9z" /></svg>
                 ${this.t('form.filters')}
                 ${selectedCount > 0 ? html`<span class="badge">${this.t('form.selectedCount', { count: selectedCount })}</span>` : nothing}
               </summary>
-              <div class="filters-body">
-                ${selectedCount > 0
-                  ? html`<button type="button" class="button button--tertiary clear" part="clear-filters" @click=${this.clearFilters}>
-                      ${this.t('form.clear')}
-                    </button>`
-                  : nothing}
-                ${filters.includes('thematiques')
-                  ? html`<dora-thematique-picker
-                      lang=${lang}
-                      theme=${this.theme || nothing}
-                      color-scheme=${this.colorScheme || nothing}
-                      .strings=${this.strings}
-                      .value=${this.selection.thematiques}
-                      @dora-thematiques-change=${this.onThematiquesChange}
-                    ></dora-thematique-picker>`
-                  : nothing}
-                ${(Object.keys(FILTER_VOCABULARIES) as FilterKey[])
-                  .filter((key) => filters.includes(FILTER_VOCABULARIES[key].name))
-                  .map((key) => this.renderFilter(key, lang))}
-              </div>
+              <div class="filters-body">${(this.filtersRendered ||= selectedCount > 0) ? this.renderFiltersBody(filters, selectedCount, lang) : nothing}</div>
             </details>`
           : nothing}
       </form>
     `;
+  }
+
+  /**
+   * The content of the filters panel, rendered the first time the panel opens (or holds a
+   * selection): some 300 elements that a closed panel does not need before the first results.
+   */
+  private renderFiltersBody(filters: FilterName[], selectedCount: number, lang: 'fr' | 'en'): TemplateResult {
+    return html`
+      ${selectedCount > 0
+        ? html`<button type="button" class="button button--tertiary clear" part="clear-filters" @click=${this.clearFilters}>${this.t('form.clear')}</button>`
+        : nothing}
+      ${filters.includes('thematiques')
+        ? html`<dora-thematique-picker
+            lang=${lang}
+            theme=${this.theme || nothing}
+            color-scheme=${this.colorScheme || nothing}
+            .strings=${this.strings}
+            .value=${this.selection.thematiques}
+            @dora-thematiques-change=${this.onThematiquesChange}
+          ></dora-thematique-picker>`
+        : nothing}
+      ${(Object.keys(FILTER_VOCABULARIES) as FilterKey[])
+        .filter((key) => filters.includes(FILTER_VOCABULARIES[key].name))
+        .map((key) => this.renderFilter(key, lang))}
+    `;
+  }
+
+  /** Renders the panel's content in the click that opens it, before the browser shows it. */
+  private showFilters(): void {
+    if (this.filtersRendered) return;
+    this.filtersRendered = true;
+    this.requestUpdate();
+  }
+
+  /** Also when the panel is opened otherwise (by the host setting `open`, or find-in-page). */
+  private onFiltersToggle(event: Event): void {
+    if ((event.target as HTMLDetailsElement).open) this.showFilters();
   }
 
   private renderFilter(key: FilterKey, lang: 'fr' | 'en'): TemplateResult {

@@ -27,3 +27,10 @@ export function searchAt(attributes: Record<string, string> = {}): Promise<DoraS
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   return fixture<DoraSearchElement>(el);
 }
+
+/** Opens "Affiner la recherche" as a user does: its content is rendered on first opening. */
+export async function openFilters(el: DoraSearchElement): Promise<void> {
+  const panel = shadow(el).querySelector<HTMLDetailsElement>('[part="filters"]')!;
+  if (!panel.open) panel.querySelector('summary')!.click();
+  await el.updateComplete;
+}
