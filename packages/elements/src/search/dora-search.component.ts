@@ -138,6 +138,10 @@ const FILTER_VOCABULARIES: Record<FilterKey, { vocabulary: 'publics' | 'frais' |
  * when the element connects: to hear its `dora-search` / `dora-results`, add listeners before the
  * element upgrades, or on `document` (every event bubbles and composes).
  *
+ * **Rendering.** A new list paints the cards that fit on the first screen first, and the others in
+ * the task after that frame; `updateComplete` resolves once every card is rendered. The filters
+ * panel's content is rendered when the panel first opens (or holds a selection).
+ *
  * @summary Search for social and professional insertion services around a commune.
  *
  * @attr api-url - Root of the data·inclusion API or of a proxy; the SDK adds `/api/v1`. Default: the public API.
