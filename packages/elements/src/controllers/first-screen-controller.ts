@@ -7,7 +7,7 @@ const SHORT_ITEM_PX = 200;
  * Paints a new list's first screen first. When a list replaces an empty one (a new search), only
  * the items the window can show render in the update that paints it; the others render in the
  * task after that frame. Rendering and laying out ten result cards (each with its shadow root)
- * before the first paint delayed the first results by 20 to 40 ms on the benchmark's machine; the
+ * before the first paint delayed the first results by up to 40 ms on the benchmark's machine; the
  * rest of the list, below the fold, now follows one frame later. How many items fit is estimated
  * from where the list starts and a short item's height: an item too few appears one frame later,
  * an item too many delays the first paint a little. Items added to a shown list ("Afficher plus")
