@@ -9,7 +9,7 @@ import { requestFor } from '@dora/sdk';
 import { backendLoaded } from '../src/search/lazy-backend.js';
 import { fetchTakingOver, sendEarly } from '../src/internal/early-requests.js';
 import { API_URL, resetMockApi, startMockApi, stopMockApi, useHandlers } from './helpers/msw.js';
-import { cards, results, searchAt } from './helpers/search.js';
+import { cards, results, searchAt, useMockSearchApi } from './helpers/search.js';
 import { geoApi, nearResults, pagedSearch, searchRequests } from './fixtures/search.js';
 
 /** `GET /api/v1/things`, counting the requests and their `accept` header. */
@@ -23,12 +23,7 @@ function thingsApi() {
 }
 
 describe('the first search of a page', () => {
-  before(startMockApi);
-  afterEach(() => {
-    resetMockApi();
-    searchRequests.length = 0;
-  });
-  after(stopMockApi);
+  useMockSearchApi();
 
   it('is sent before the client chunk has loaded, once, and its results shown', async () => {
     // The first test of this file: nothing has loaded the client chunk yet.

@@ -6,9 +6,9 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { DoraSearchElement } from '../src/search/dora-search.component.js';
-import { resetMockApi, startMockApi, stopMockApi, useHandlers } from './helpers/msw.js';
-import { button, cards, searchAt, settled } from './helpers/search.js';
-import { geoApi, nearResults, pagedSearch, searchRequests } from './fixtures/search.js';
+import { useHandlers } from './helpers/msw.js';
+import { button, cards, searchAt, settled, useMockSearchApi } from './helpers/search.js';
+import { geoApi, nearResults, pagedSearch } from './fixtures/search.js';
 
 /** The number of cards after each rendering that changed it, from now on (empty lists left out). */
 function cardCounts(el: DoraSearchElement): { counts: number[]; stop: () => void } {
@@ -27,15 +27,8 @@ function cardCounts(el: DoraSearchElement): { counts: number[]; stop: () => void
 const onFirstScreen = (el: DoraSearchElement) => cards(el).filter((card) => card.getBoundingClientRect().top < innerHeight).length;
 
 describe('<dora-search> first screen first', () => {
-  before(startMockApi);
-  afterEach(() => {
-    resetMockApi();
-    searchRequests.length = 0;
-  });
-  after(async () => {
-    await stopMockApi();
-    await setViewport({ width: 800, height: 600 });
-  });
+  useMockSearchApi();
+  after(() => setViewport({ width: 800, height: 600 }));
 
   /** A search around Nantes whose response waits until `release()`, with its cards observed. */
   async function gatedSearch(total: number) {

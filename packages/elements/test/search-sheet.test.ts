@@ -7,17 +7,12 @@ import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import '../src/search/dora-search.js';
 import type { DoraSearchElement } from '../src/search/dora-search.component.js';
-import { API_URL, GEO_URL, resetMockApi, startMockApi, stopMockApi, useHandlers } from './helpers/msw.js';
-import { shadow, cards, results, button, settled, searchAt } from './helpers/search.js';
+import { API_URL, GEO_URL, useHandlers } from './helpers/msw.js';
+import { shadow, cards, results, button, settled, searchAt, useMockSearchApi } from './helpers/search.js';
 import { geoApi, makeService, NANTES, nearResults, pagedSearch, remoteResult, searchRequests, serviceDetail } from './fixtures/search.js';
 
 describe('<dora-search> sheet, map and keyboard path', () => {
-  before(startMockApi);
-  afterEach(() => {
-    resetMockApi();
-    searchRequests.length = 0;
-  });
-  after(stopMockApi);
+  useMockSearchApi();
 
   it('opens a result as a full card fetched from /services/{id}, and "Retour aux résultats" restores focus', async () => {
     const list = nearResults(12);

@@ -3,7 +3,8 @@ import { fixture, waitUntil } from '@open-wc/testing';
 import '../../src/search/dora-search.js';
 import type { DoraSearchElement } from '../../src/search/dora-search.component.js';
 import type { DoraServiceCardElement } from '../../src/service-card/dora-service-card.component.js';
-import { API_URL, GEO_URL } from './msw.js';
+import { searchRequests } from '../fixtures/search.js';
+import { API_URL, GEO_URL, resetMockApi, startMockApi, stopMockApi } from './msw.js';
 
 export const shadow = (el: DoraSearchElement) => el.shadowRoot!;
 export const status = (el: DoraSearchElement) => shadow(el).querySelector('[role="status"][part="status"]')!.textContent!.trim();
@@ -33,4 +34,17 @@ export async function openFilters(el: DoraSearchElement): Promise<void> {
   const panel = shadow(el).querySelector<HTMLDetailsElement>('[part="filters"]')!;
   if (!panel.open) panel.querySelector('summary')!.click();
   await el.updateComplete;
+}
+
+/**
+ * The mock API for the enclosing `describe`: started before its tests, reset after each one
+ * (handlers and the recorded searches), stopped after them.
+ */
+export function useMockSearchApi(): void {
+  before(startMockApi);
+  afterEach(() => {
+    resetMockApi();
+    searchRequests.length = 0;
+  });
+  after(stopMockApi);
 }
