@@ -126,6 +126,7 @@ try {
   // of inline script fetch the same search and write the first three services' names, timed the
   // same way (the frame that has them, then a timeout). No widget can do better; what it takes is
   // the part of the figure that belongs to the browser and the page, whatever the widget does.
+  if (!searchUrl) throw new Error('the widget sent no /search/services request');
   const floorPage = example
     .replace(/<script type="module" src="[^"]*"><\/script>/, '')
     .replace(
