@@ -112,6 +112,7 @@ try {
     searchUrl ||= run.apiRequests.find((request) => request.url.includes('/search/services'))?.url ?? '';
   }
   const ticksAfter = machineTicks();
+  if (!searchUrl) throw new Error('the widget sent no /search/services request');
   await measure('/bench-iife.html');
   const iifeRuns: Run[] = [];
   for (let i = 0; i < RUNS; i++) iifeRuns.push(await measure('/bench-iife.html'));
@@ -126,7 +127,6 @@ try {
   // of inline script fetch the same search and write the first three services' names, timed the
   // same way (the frame that has them, then a timeout). No widget can do better; what it takes is
   // the part of the figure that belongs to the browser and the page, whatever the widget does.
-  if (!searchUrl) throw new Error('the widget sent no /search/services request');
   const floorPage = example
     .replace(/<script type="module" src="[^"]*"><\/script>/, '')
     .replace(
