@@ -4,9 +4,16 @@
 // fresh browser context (empty cache). Targets: first results ≤ 400 ms; widget's share (total minus
 // the API's response time) ≤ 150 ms. Beside them, the floor of that measure on the machine: the same
 // page without the widget, fetching the same search with a few lines of inline script.
-import { readFileSync } from 'node:fs';
+//
+// `npm run bench -- --compare <folder>` compares the current standalone build with another one, in
+// a folder of the repository (its dora-elements.js and chunks/): for instance one built before a
+// change with `npx vite build --mode standalone --outDir dist/before/standalone` in
+// packages/elements, compared after `npm run build -w @dora/elements` with
+// `npm run bench -- --compare packages/elements/dist/before/standalone`. The machine's speed
+// changes from hour to hour here: two builds are only comparable in runs that alternate them.
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { launchBrowser } from '../e2e/helpers/browser.js';
 import { repositoryRoot, startLocalApi } from '../e2e/helpers/local-api.js';
 import { serveRepository } from '../e2e/helpers/static-server.js';
@@ -29,6 +36,9 @@ interface Run {
   searchRequest: number;
   apiRequests: { url: string; start: number; duration: number }[];
 }
+
+const COMPARE_RUNS = 12;
+const compareFolder = compareOption();
 
 const api = await startLocalApi(['--quiet']);
 const site = await serveRepository({ apiUrl: api.url });
@@ -99,72 +109,91 @@ try {
     return { firstResults, wholePage, ...run };
   };
 
-  // The API's own time for the request the widget makes, measured from Node (no browser).
-  const apiOwnTimes: number[] = [];
-  let searchUrl = '';
+  if (compareFolder) {
+    const other = example.replace('/packages/elements/dist/standalone/', `/${compareFolder}/`);
+    site.pages.set('/bench-compare.html', other);
+    const builds = [
+      { label: 'current build (packages/elements/dist/standalone)', path: '/bench.html', runs: [] as Run[] },
+      { label: `other build (${compareFolder})`, path: '/bench-compare.html', runs: [] as Run[] },
+    ];
+    for (const build of builds) await measure(build.path); // warm-up
+    const ticksBefore = machineTicks();
+    // Alternating, and in turn first, so that neither build always follows the other.
+    for (let i = 0; i < COMPARE_RUNS; i++) for (const build of i % 2 ? [...builds].reverse() : builds) build.runs.push(await measure(build.path));
+    console.log(`\nTwo standalone builds, ${COMPARE_RUNS} runs each, alternating (examples/script-tag around ${COMMUNE}, headless Chromium, local API)`);
+    console.log(`CPU steal during the runs: ${(stolenShare(ticksBefore, machineTicks()) * 100).toFixed(1)} % of the machine's time\n`);
+    console.log('median   first results   whole page   search sent at   widget\'s share (total − API)');
+    for (const { label, runs } of builds) {
+      const at = (pick: (run: Run) => number) => ms(median(runs.map(pick)));
+      console.log(`${label}\n         ${at((run) => run.firstResults)}        ${at((run) => run.wholePage)}  ${at((run) => run.searchStart)}         ${at((run) => run.firstResults - run.searchRequest)}`);
+    }
+  } else {
+    // The API's own time for the request the widget makes, measured from Node (no browser).
+    const apiOwnTimes: number[] = [];
+    let searchUrl = '';
 
-  await measure(); // warm-up: the server's JIT, the OS file cache
-  const ticksBefore = machineTicks();
-  const runs: Run[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const run = await measure();
-    runs.push(run);
-    searchUrl ||= run.apiRequests.find((request) => request.url.includes('/search/services'))?.url ?? '';
-  }
-  const ticksAfter = machineTicks();
-  if (!searchUrl) throw new Error('the widget sent no /search/services request');
-  await measure('/bench-iife.html');
-  const iifeRuns: Run[] = [];
-  for (let i = 0; i < RUNS; i++) iifeRuns.push(await measure('/bench-iife.html'));
-  for (let i = 0; i < RUNS + 1; i++) {
-    const started = performance.now();
-    const response = await fetch(`${api.url}${searchUrl}`);
-    await response.arrayBuffer();
-    if (i > 0) apiOwnTimes.push(performance.now() - started);
-  }
+    await measure(); // warm-up: the server's JIT, the OS file cache
+    const ticksBefore = machineTicks();
+    const runs: Run[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const run = await measure();
+      runs.push(run);
+      searchUrl ||= run.apiRequests.find((request) => request.url.includes('/search/services'))?.url ?? '';
+    }
+    const ticksAfter = machineTicks();
+    if (!searchUrl) throw new Error('the widget sent no /search/services request');
+    await measure('/bench-iife.html');
+    const iifeRuns: Run[] = [];
+    for (let i = 0; i < RUNS; i++) iifeRuns.push(await measure('/bench-iife.html'));
+    for (let i = 0; i < RUNS + 1; i++) {
+      const started = performance.now();
+      const response = await fetch(`${api.url}${searchUrl}`);
+      await response.arrayBuffer();
+      if (i > 0) apiOwnTimes.push(performance.now() - started);
+    }
 
-  // The floor of this measure on this machine: the same page without the widget, where a few lines
-  // of inline script fetch the same search and write the first three services' names, timed the
-  // same way (the frame that has them, then a timeout). No widget can do better; what it takes is
-  // the part of the figure that belongs to the browser and the page, whatever the widget does.
-  const floorPage = example
-    .replace(/<script type="module" src="[^"]*"><\/script>/, '')
-    .replace(
-      /<dora-search [^>]*><\/dora-search>/,
-      `<ul id="floor"></ul>
-      <script type="module">
-        const { items } = await (await fetch(${JSON.stringify(api.url + searchUrl)})).json();
-        const list = document.getElementById('floor');
-        for (const { service } of items.slice(0, 3)) list.append(Object.assign(document.createElement('li'), { textContent: service.nom }));
-        requestAnimationFrame(() => setTimeout(() => window.reportFirstResults([performance.now(), performance.now()])));
-      </script>`,
+    // The floor of this measure on this machine: the same page without the widget, where a few lines
+    // of inline script fetch the same search and write the first three services' names, timed the
+    // same way (the frame that has them, then a timeout). No widget can do better; what it takes is
+    // the part of the figure that belongs to the browser and the page, whatever the widget does.
+    const floorPage = example
+      .replace(/<script type="module" src="[^"]*"><\/script>/, '')
+      .replace(
+        /<dora-search [^>]*><\/dora-search>/,
+        `<ul id="floor"></ul>
+        <script type="module">
+          const { items } = await (await fetch(${JSON.stringify(api.url + searchUrl)})).json();
+          const list = document.getElementById('floor');
+          for (const { service } of items.slice(0, 3)) list.append(Object.assign(document.createElement('li'), { textContent: service.nom }));
+          requestAnimationFrame(() => setTimeout(() => window.reportFirstResults([performance.now(), performance.now()])));
+        </script>`,
+      );
+    if (floorPage.includes('<dora-search') || floorPage.includes('dora-elements')) throw new Error('could not turn examples/script-tag/index.html into the floor page');
+    site.pages.set('/bench-floor.html', floorPage);
+    await measure('/bench-floor.html');
+    const floorRuns: Run[] = [];
+    for (let i = 0; i < RUNS; i++) floorRuns.push(await measure('/bench-floor.html'));
+    const floorShare = median(floorRuns.map((run) => run.firstResults - run.searchRequest));
+
+    const total = median(runs.map((run) => run.firstResults));
+    const search = median(runs.map((run) => run.searchRequest));
+    const apiOwn = median(apiOwnTimes);
+    const widget = total - search;
+    console.log(`\nFirst results of examples/script-tag (standalone build) around ${COMMUNE}, headless Chromium, local API`);
+    // Context for noisy figures: the machine may be shared.
+    console.log(`machine: ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min)`);
+    console.log(
+      `CPU steal during the standalone runs: ${(stolenShare(ticksBefore, ticksAfter) * 100).toFixed(1)} % of the machine's time (taken by the host's other guests; above a few % runs are not comparable)`,
     );
-  if (floorPage.includes('<dora-search') || floorPage.includes('dora-elements')) throw new Error('could not turn examples/script-tag/index.html into the floor page');
-  site.pages.set('/bench-floor.html', floorPage);
-  await measure('/bench-floor.html');
-  const floorRuns: Run[] = [];
-  for (let i = 0; i < RUNS; i++) floorRuns.push(await measure('/bench-floor.html'));
-  const floorShare = median(floorRuns.map((run) => run.firstResults - run.searchRequest));
-
-  const total = median(runs.map((run) => run.firstResults));
-  const search = median(runs.map((run) => run.searchRequest));
-  const apiOwn = median(apiOwnTimes);
-  const widget = total - search;
-  console.log(`\nFirst results of examples/script-tag (standalone build) around ${COMMUNE}, headless Chromium, local API`);
-  // Context for noisy figures: the machine may be shared.
-  console.log(`machine: ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min)`);
-  console.log(
-    `CPU steal during the standalone runs: ${(stolenShare(ticksBefore, ticksAfter) * 100).toFixed(1)} % of the machine's time (taken by the host's other guests; above a few % runs are not comparable)`,
-  );
-  console.log(`request: ${searchUrl}\n`);
-  console.log('run   first results   whole page   search sent at   search response   other API calls (sent at + duration)');
-  runs.forEach((run, index) => {
-    const others = run.apiRequests
-      .filter((request) => !request.url.includes('/search/services'))
-      .map((request) => `${request.url.split('?')[0]} ${request.start.toFixed(0)} + ${request.duration.toFixed(0)} ms`);
-    console.log(`${String(index + 1).padStart(3)}   ${ms(run.firstResults)}        ${ms(run.wholePage)}  ${ms(run.searchStart)}         ${ms(run.searchRequest)}   ${others.join(', ') || '-'}`);
-  });
-  console.log(`
+    console.log(`request: ${searchUrl}\n`);
+    console.log('run   first results   whole page   search sent at   search response   other API calls (sent at + duration)');
+    runs.forEach((run, index) => {
+      const others = run.apiRequests
+        .filter((request) => !request.url.includes('/search/services'))
+        .map((request) => `${request.url.split('?')[0]} ${request.start.toFixed(0)} + ${request.duration.toFixed(0)} ms`);
+      console.log(`${String(index + 1).padStart(3)}   ${ms(run.firstResults)}        ${ms(run.wholePage)}  ${ms(run.searchStart)}         ${ms(run.searchRequest)}   ${others.join(', ') || '-'}`);
+    });
+    console.log(`
 median first results painted          ${ms(total)}   (target ≤ 400 ms: ${total <= 400 ? 'OK' : 'MISSED'})
 median whole first page rendered      ${ms(median(runs.map((run) => run.wholePage)))}   (every card of the page; the first screen is painted first)
 median search sent at                 ${ms(median(runs.map((run) => run.searchStart)))}   (page load, script, registration)
@@ -178,10 +207,23 @@ search sent at ${ms(median(iifeRuns.map((run) => run.searchStart)))}, widget's s
 the floor on this machine (the same page without the widget: an inline script fetches the same search and writes three names):
   first results ${ms(median(floorRuns.map((run) => run.firstResults)))}, share (total − API) ${ms(floorShare)}; the widget's share above this floor ${ms(widget - floorShare)}
 `);
+  }
 } finally {
   await browser.close();
   await site.close();
   await api.stop();
+}
+
+/** The folder given with `--compare`, relative to the repository, once checked to hold a standalone build. */
+function compareOption(): string | undefined {
+  const index = process.argv.indexOf('--compare');
+  if (index < 0) return undefined;
+  const folder = resolve(process.argv[index + 1] ?? '');
+  const inRepository = relative(repositoryRoot, folder);
+  if (!process.argv[index + 1] || inRepository.startsWith('..') || !existsSync(join(folder, 'dora-elements.js'))) {
+    throw new Error(`--compare needs a folder of the repository that holds a standalone build (dora-elements.js and chunks/): ${folder}`);
+  }
+  return inRepository.split(sep).join('/');
 }
 
 /** The machine's CPU time so far (all cores, clock ticks) and the part stolen by the hypervisor (/proc/stat). */
