@@ -68,6 +68,7 @@ describe('<dora-search sync-url>', () => {
 
     history.forward();
     await waitUntil(() => box(el, 'frais', 'gratuit').checked && searchRequests.length === 6 && idle(el), 'forward did not restore');
+    await el.updateComplete; // the cards below the first screen render a frame later
     expect(el.shadowRoot!.querySelectorAll('.list dora-service-card')).to.have.length(10);
   });
 
