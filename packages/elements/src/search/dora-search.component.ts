@@ -745,7 +745,7 @@ export class DoraSearchElement extends LitElement {
     this.requestUpdate();
   }
 
-  /** Also when the panel is opened otherwise (by the host setting `open`, or find-in-page). */
+  /** Also when the panel is opened otherwise: by the host setting `open` on it. */
   private onFiltersToggle(event: Event): void {
     if ((event.target as HTMLDetailsElement).open) this.showFilters();
   }
