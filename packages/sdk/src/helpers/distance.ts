@@ -56,7 +56,7 @@ export function formatDistance(km: number | null | undefined, lang: Lang = 'fr')
   let number: string;
   if (km < 10) {
     const tenths = Math.round(km * 10);
-    number = formatNumber(Math.trunc(tenths / 10)) + (tenths % 10 ? `${english ? '.' : ','}${tenths % 10}` : '');
+    number = formatNumber(Math.trunc(tenths / 10), lang) + (tenths % 10 ? `${english ? '.' : ','}${tenths % 10}` : '');
   } else {
     number = formatNumber(Math.round(km), lang);
   }
