@@ -7,13 +7,13 @@ import { sendKeys } from '@web/test-runner-commands';
 import { subThematiquesOf } from '@dora/sdk';
 import type { DoraSearchElement } from '../src/search/dora-search.component.js';
 import { resetMockApi, startMockApi, stopMockApi, useHandlers } from './helpers/msw.js';
-import { openFilters, results, searchAt as mountSearch } from './helpers/search.js';
+import { idle, openFilters, searchAt as mountSearch } from './helpers/search.js';
 import { geoApi, nearResults, pagedSearch, searchRequests } from './fixtures/search.js';
 
 /** A `<dora-search>` on the mock API (Nantes unless told otherwise), once its first request has answered. */
 async function searchAt(attributes: Record<string, string> = {}) {
   const el = await mountSearch(attributes);
-  await waitUntil(() => searchRequests.length > 0 && results(el).getAttribute('aria-busy') === 'false');
+  await waitUntil(() => searchRequests.length > 0 && idle(el));
   return el;
 }
 

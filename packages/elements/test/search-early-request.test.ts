@@ -8,8 +8,8 @@ import { http, HttpResponse } from 'msw';
 import { requestFor } from '@dora/sdk';
 import { backendLoaded } from '../src/search/lazy-backend.js';
 import { fetchTakingOver, sendEarly } from '../src/internal/early-requests.js';
-import { API_URL, resetMockApi, startMockApi, stopMockApi, useHandlers } from './helpers/msw.js';
-import { cards, results, searchAt, useMockSearchApi } from './helpers/search.js';
+import { API_URL, useHandlers } from './helpers/msw.js';
+import { cards, idle, searchAt, useMockSearchApi } from './helpers/search.js';
 import { geoApi, nearResults, pagedSearch, searchRequests } from './fixtures/search.js';
 
 /** `GET /api/v1/things`, counting the requests and their `accept` header. */
@@ -34,7 +34,7 @@ describe('the first search of a page', () => {
     const observer = new PerformanceObserver((list) => entries.push(...(list.getEntries() as PerformanceResourceTiming[])));
     observer.observe({ type: 'resource' });
     const el = await searchAt();
-    await waitUntil(() => cards(el).length === 4 && results(el).getAttribute('aria-busy') === 'false', 'no results');
+    await waitUntil(() => cards(el).length === 4 && idle(el), 'no results');
     expect(searchRequests).to.have.length(1);
     expect(searchRequests[0]!.searchParams.get('code_commune')).to.equal('44109');
     expect(backendLoaded()).to.equal(true);
@@ -49,9 +49,7 @@ describe('the first search of a page', () => {
 });
 
 describe('early requests', () => {
-  before(startMockApi);
-  afterEach(resetMockApi);
-  after(stopMockApi);
+  useMockSearchApi();
 
   const request = requestFor({ baseUrl: API_URL }, '/things', { q: 'a' });
 

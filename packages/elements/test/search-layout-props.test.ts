@@ -5,20 +5,11 @@
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import '../src/search/dora-search.js';
 import type { DoraSearchElement } from '../src/search/dora-search.component.js';
-import type { DoraServiceCardElement } from '../src/service-card/dora-service-card.component.js';
 import { API_URL, GEO_URL, resetMockApi, startMockApi, stopMockApi, useHandlers } from './helpers/msw.js';
 import { geoApi, nearResults, pagedSearch, searchRequests, serviceDetail } from './fixtures/search.js';
+import { cards, results, settled, shadow } from './helpers/search.js';
 
-const shadow = (el: DoraSearchElement) => el.shadowRoot!;
-const status = (el: DoraSearchElement) => shadow(el).querySelector('[role="status"][part="status"]')!.textContent!.trim();
-const cards = (el: DoraSearchElement) => [...shadow(el).querySelectorAll<DoraServiceCardElement>('.list dora-service-card')];
-const results = (el: DoraSearchElement) => shadow(el).querySelector<HTMLElement>('[part="results"]')!;
 const sheet = (el: DoraSearchElement) => shadow(el).querySelector<HTMLElement>('[part="service-view"]');
-
-async function settled(el: DoraSearchElement): Promise<void> {
-  await waitUntil(() => results(el).getAttribute('aria-busy') === 'false' && status(el) !== '', 'search did not settle', { timeout: 5000 });
-  await el.updateComplete;
-}
 
 async function searchAt(attributes: Record<string, string>, width: string): Promise<DoraSearchElement> {
   const el = document.createElement('dora-search');

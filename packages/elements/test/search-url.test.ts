@@ -7,13 +7,12 @@ import '../src/search/dora-search.js';
 import type { DoraSearchElement } from '../src/search/dora-search.component.js';
 import { API_URL, GEO_URL, resetMockApi, startMockApi, stopMockApi, useHandlers } from './helpers/msw.js';
 import { geoApi, nearResults, pagedSearch, searchRequests, serviceDetail } from './fixtures/search.js';
-import { openFilters } from './helpers/search.js';
+import { idle, openFilters } from './helpers/search.js';
 
 const params = () => new URLSearchParams(location.search);
 const doraParams = () => Object.fromEntries([...params()].filter(([key]) => key.startsWith('dora_')));
 const box = (el: DoraSearchElement, name: string, value: string) =>
   el.shadowRoot!.querySelector<HTMLInputElement>(`input[name="${name}"][value="${value}"]`)!;
-const idle = (el: DoraSearchElement) => el.shadowRoot!.querySelector('[part="results"]')!.getAttribute('aria-busy') === 'false';
 
 async function create(attributes: Record<string, string>) {
   const el = document.createElement('dora-search');

@@ -10,12 +10,14 @@ export const shadow = (el: DoraSearchElement) => el.shadowRoot!;
 export const status = (el: DoraSearchElement) => shadow(el).querySelector('[role="status"][part="status"]')!.textContent!.trim();
 export const cards = (el: DoraSearchElement) => [...shadow(el).querySelectorAll<DoraServiceCardElement>('.list dora-service-card')];
 export const results = (el: DoraSearchElement) => shadow(el).querySelector<HTMLElement>('[part="results"]')!;
+/** No search in flight: the results are not `aria-busy`. */
+export const idle = (el: DoraSearchElement) => results(el).getAttribute('aria-busy') === 'false';
 export const button = (el: DoraSearchElement, text: string) =>
   [...shadow(el).querySelectorAll<HTMLElement>('button, a')].find((b) => b.textContent!.trim().includes(text));
 
 /** Waits for the current search to end (results, empty state or error announced). */
 export async function settled(el: DoraSearchElement): Promise<void> {
-  await waitUntil(() => results(el).getAttribute('aria-busy') === 'false' && status(el) !== '', 'search did not settle', { timeout: 5000 });
+  await waitUntil(() => idle(el) && status(el) !== '', 'search did not settle', { timeout: 5000 });
   await el.updateComplete;
 }
 
