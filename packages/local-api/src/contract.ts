@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 
-export const OPENAPI_PATH = new URL('../data/openapi-v1.json', import.meta.url);
+const OPENAPI_PATH = new URL('../data/openapi-v1.json', import.meta.url);
 
 /** The contract as text, read once. */
 export const openapiText = readFileSync(OPENAPI_PATH, 'utf8');
