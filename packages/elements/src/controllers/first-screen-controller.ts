@@ -49,7 +49,9 @@ export class FirstScreenController<T> implements ReactiveController {
     const wasEmpty = this.#items.length === 0;
     this.#items = items;
     this.#limit = Infinity;
-    if (!wasEmpty || typeof innerHeight !== 'number') return;
+    // At least one item always renders: a list of one (or none, as a search starts) is never
+    // measured, which would force a layout in the middle of the update.
+    if (!wasEmpty || items.length <= 1 || typeof innerHeight !== 'number') return;
     const fits = Math.max(1, Math.ceil((innerHeight - Math.max(0, this.options.top())) / SHORT_ITEM_PX));
     if (items.length > fits) this.#holdBack(items, fits);
   }
