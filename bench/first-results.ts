@@ -37,7 +37,7 @@ interface Run {
   apiRequests: { url: string; start: number; duration: number }[];
 }
 
-const COMPARE_RUNS = 12;
+const COMPARE_RUNS = 30;
 const compareFolder = compareOption();
 
 const api = await startLocalApi(['--quiet']);
